@@ -1,0 +1,1 @@
+"""The county service centre: receives station ledgers, serves reference data."""

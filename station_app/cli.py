@@ -1,0 +1,87 @@
+"""``station-app``: parse the command line, open the store, hand over to the UI.
+
+This is the composition root: the clock, the store and the UI are made here and passed
+down, never looked up from globals.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from station_app import __version__
+
+if TYPE_CHECKING:
+    from station_app.core.store import Store
+
+log = logging.getLogger("station_app")
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="station-app", description="村级电商服务站")
+    parser.add_argument(
+        "--demo", action="store_true", help="start a seeded demo station in a throwaway folder"
+    )
+    parser.add_argument("--data-dir", type=Path, help="where the station's data lives")
+    parser.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser.parse_args(argv)
+
+
+def data_dir_for(args: argparse.Namespace) -> Path:
+    from station_app.core.paths import default_data_dir
+
+    if args.data_dir is not None:
+        return Path(args.data_dir)
+    if args.demo:
+        return Path(tempfile.mkdtemp(prefix="village-station-demo-"))
+    return default_data_dir()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    from station_app.core import logs
+    from station_app.core.clock import SystemClock
+    from station_app.core.errors import UserError
+    from station_app.core.notifications import outbox
+    from station_app.core.store import Store
+    from station_app.ui import startup
+
+    logs.configure(None)
+    data_dir = data_dir_for(args)
+    throwaway = args.demo and args.data_dir is None
+    log.info("data dir: %s", data_dir)
+    try:
+        store = Store.open(data_dir, SystemClock())
+        outbox.reset_interrupted(store)  # notices a killed app left half-sent go back
+        demo_logins = _seed_demo(store) if args.demo else None
+    except UserError as error:
+        log.warning("cannot open the store: %s", error)
+        return startup.show_fatal_error(error, lang=args.lang)
+    log_path = logs.configure(data_dir)
+    from station_app.ui.app import start
+
+    try:
+        return start(store, demo_logins=demo_logins, lang=args.lang, log_path=log_path)
+    finally:
+        store.close()
+        if throwaway:
+            shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def _seed_demo(store: Store) -> list[tuple[str, str]]:
+    """Seed a fresh demo store; a reused ``--data-dir`` keeps what it has."""
+    from station_app.core import demo, first_run
+
+    with store.reading() as session:
+        seeded = first_run.is_set_up(session)
+    return [demo.KEEPER, demo.ASSISTANT] if seeded else demo.seed(store)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The station's local SQLite store: models, engine, migrations and error sorting."""

@@ -1,0 +1,110 @@
+"""Station-wide preferences, declared once with their type and default.
+
+Kept as text in the ``preferences`` table; a change made by a keeper is also a ledger
+entry, so the county can see, for example, when a station switched its idle lock off.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, TypeVar, cast
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from station_app.core import ledger
+from station_app.core.clock import Clock
+from station_app.core.db.models import Preference
+from station_app.core.errors import QT_TRANSLATE_NOOP, ValidationError
+from station_app.core.operators import OperatorInfo
+from station_app.core.permissions import Permission, require
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Pref(Generic[T]):
+    key: str
+    default: T
+    minimum: int | None = None
+    maximum: int | None = None
+    check: Callable[[str], None] | None = None
+    """Further rule on the encoded text, raising ValidationError."""
+
+    def decode(self, text: str) -> T:
+        value: object = text
+        if isinstance(self.default, bool):
+            value = text == "1"
+        elif isinstance(self.default, int):
+            value = int(text)
+        return cast(T, value)
+
+    def encode(self, value: T) -> str:
+        if isinstance(value, bool):
+            return "1" if value else "0"
+        if isinstance(value, int):
+            self._check_range(value)
+        text = str(value)
+        if self.check is not None:
+            self.check(text)
+        return text
+
+    def _check_range(self, value: int) -> None:
+        low, high = self.minimum, self.maximum
+        if (low is not None and value < low) or (high is not None and value > high):
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("core", "设置值超出范围：应在{low}到{high}之间。"),
+                low=low,
+                high=high,
+            )
+
+
+def check_opening_hours(text: str) -> None:
+    """Opening hours go into pickup notices villagers read, so they must make sense."""
+    match = OPENING_HOURS_PATTERN.match(text)
+    if match is None or match.group(1) >= match.group(2):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("core", "营业时间要写成“08:00-20:00”的样子，并且开门早于关门。")
+        )
+
+
+OPENING_HOURS_PATTERN = re.compile(r"^((?:[01]\d|2[0-3]):[0-5]\d)-((?:[01]\d|2[0-3]):[0-5]\d)$")
+
+IDLE_LOCK_MINUTES = Pref("idle_lock_minutes", 10, minimum=0, maximum=240)
+"""Lock the screen after this many idle minutes; 0 means never."""
+SOUNDS_ENABLED = Pref("sounds_enabled", True)
+OPENING_HOURS = Pref("opening_hours", "08:00-20:00", check=check_opening_hours)
+
+OVERDUE_DAYS = Pref("overdue_days", 3, minimum=1, maximum=30)
+"""A parcel on the shelf longer than this is overdue (滞留件): remind, then return."""
+
+ALL = (IDLE_LOCK_MINUTES, SOUNDS_ENABLED, OPENING_HOURS, OVERDUE_DAYS)
+
+
+def get(session: Session, pref: Pref[T]) -> T:
+    text = session.scalar(select(Preference.value).where(Preference.key == pref.key))
+    return pref.default if text is None else pref.decode(text)
+
+
+def set_value(
+    session: Session, clock: Clock, *, actor: OperatorInfo, pref: Pref[T], value: T
+) -> None:
+    """Change a preference (keepers only) and record the change on the ledger."""
+    require(actor.role, Permission.CHANGE_SETTINGS)
+    encoded = pref.encode(value)
+    row = session.get(Preference, pref.key)
+    if row is not None and row.value == encoded:
+        return
+    if row is None:
+        session.add(Preference(key=pref.key, value=encoded))
+    else:
+        row.value = encoded
+    ledger.append(
+        session,
+        clock,
+        operator=actor.login,
+        event_type="preference.changed",
+        payload={"key": pref.key, "value": encoded},
+    )

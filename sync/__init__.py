@@ -1,0 +1,1 @@
+"""What the station and the county centre share: the wire protocol and its hashing."""

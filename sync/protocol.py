@@ -1,0 +1,86 @@
+"""The canonical form of a ledger entry and its hash, shared by station and county.
+
+Both ends must compute byte-identical hashes, so the rules live in exactly one place:
+JSON with sorted keys, no insignificant white space, UTF-8 without escaping, integers
+only (money is fen, weight is grams: a float in a payload is a bug and is refused
+here, before it can be hashed into the chain), and instants as UTC ISO 8601 with
+microseconds and a ``Z``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+PROTOCOL_VERSION = 1
+GENESIS_HASH: str | None = None
+"""``prev_hash`` of a station's first entry: there is nothing before it."""
+
+HASHED_FIELDS = (
+    "entry_id",
+    "station_id",
+    "seq",
+    "type",
+    "schema_version",
+    "occurred_at",
+    "business_day",
+    "operator",
+    "payload",
+    "corrects",
+    "prev_hash",
+)
+"""The fields of an entry that its hash covers: all of them but the hash itself."""
+
+
+class NonCanonicalValue(TypeError):
+    """A value that has no canonical JSON form (a float, a set, an object)."""
+
+
+def _check(value: Any, path: str) -> None:
+    if value is None or isinstance(value, bool | str):
+        return
+    if isinstance(value, int):
+        return
+    if isinstance(value, float):
+        raise NonCanonicalValue(f"float at {path}: money is fen and weight is grams")
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            _check(item, f"{path}[{i}]")
+        return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise NonCanonicalValue(f"non-string key at {path}")
+            _check(item, f"{path}.{key}")
+        return
+    raise NonCanonicalValue(f"{type(value).__name__} at {path}")
+
+
+def canonical_json(value: Any) -> bytes:
+    """Serialise ``value`` to the one byte string both ends hash."""
+    _check(value, "$")
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.encode("utf-8")
+
+
+def format_instant(instant: datetime) -> str:
+    """The canonical text of an instant: UTC, microseconds, ``Z``."""
+    if instant.tzinfo is None:
+        raise ValueError("naive datetime: instants are timezone-aware")
+    return instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def parse_instant(text: str) -> datetime:
+    """Inverse of :func:`format_instant`."""
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+
+
+def entry_hash(fields: dict[str, Any]) -> str:
+    """sha256 (hex) over the canonical JSON of an entry's hashed fields."""
+    missing = [name for name in HASHED_FIELDS if name not in fields]
+    if missing:
+        raise KeyError(f"entry lacks hashed fields: {missing}")
+    body = {name: fields[name] for name in HASHED_FIELDS}
+    return hashlib.sha256(canonical_json(body)).hexdigest()

@@ -1,0 +1,69 @@
+"""``station-app`` start-up: bad stores end in a clear message, the demo seeds itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from station_app import cli
+from station_app.core import demo, ledger
+from station_app.core.clock import FixedClock
+from station_app.core.errors import UserError
+from station_app.core.store import Store
+
+
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Messages the start-up error box would show (the box itself is tested below)."""
+    messages: list[str] = []
+
+    def record(error: UserError, *, lang: str) -> int:
+        messages.append(str(error))
+        return 2
+
+    from station_app.ui import startup
+
+    monkeypatch.setattr(startup, "show_fatal_error", record)
+    return messages
+
+
+def test_a_corrupt_store_ends_in_a_clear_message(tmp_path: Path, shown: list[str]):
+    (tmp_path / "station.sqlite3").write_bytes(b"garbage" * 1000)
+    assert cli.main(["--data-dir", str(tmp_path)]) == 2
+    assert len(shown) == 1
+    assert "损坏" in shown[0]
+    assert (tmp_path / "station.sqlite3").read_bytes() == b"garbage" * 1000  # untouched
+
+
+def test_a_data_dir_that_is_a_file_ends_in_a_clear_message(tmp_path: Path, shown: list[str]):
+    target = tmp_path / "not-a-folder"
+    target.write_text("x")
+    assert cli.main(["--data-dir", str(target)]) == 2
+    assert "无法打开数据文件" in shown[0]
+
+
+def test_the_demo_seed_writes_a_verifiable_history(tmp_path: Path, clock: FixedClock):
+    store = Store.open(tmp_path, clock)
+    try:
+        logins = cli._seed_demo(store)
+        again = cli._seed_demo(store)  # a reused demo folder keeps what it has
+        with store.reading() as session:
+            report = ledger.verify(session)
+    finally:
+        store.close()
+    assert logins == again == [demo.KEEPER, demo.ASSISTANT]
+    assert report.ok
+    assert report.checked == 5
+
+
+def test_fatal_error_box_shows_the_message(qtbot, monkeypatch: pytest.MonkeyPatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from station_app.core.db.errors import StoreError, StoreProblem
+    from station_app.ui import startup
+
+    seen: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: seen.append(box.text()) or 0)
+    assert startup.show_fatal_error(StoreError(StoreProblem.LOCKED), lang="zh_CN") == 2
+    assert seen == ["数据文件正被另一个程序占用。请关闭另一个打开的服务站软件后重试。"]
