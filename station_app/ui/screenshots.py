@@ -1,0 +1,205 @@
+"""Render every screen to PNG at a given size, for review and for the docs.
+
+Run ``python -m station_app.ui.screenshots OUT_DIR``: it builds a demo-like station in a
+temporary folder and saves one picture per screen at 1366×768, the keepers' usual
+screen. Works without a display (the offscreen platform is chosen if none is set).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from station_app.core import demo, operators
+from station_app.core.clock import FixedClock
+from station_app.core.store import Store
+
+SETTINGS_TABS = ("station", "operators", "preferences", "ledger")
+DEMO_PARCELS = (
+    ("YT8000000000001", "yto", "1", 1, "13812341234"),
+    ("YT8000000000002", "yto", "1", 2, "13812341234"),
+    ("SF8000000000003", "sf", "2", 1, "138****5678"),
+    ("JT8000000000004", "jt", "2", 3, "17012345678转4321"),
+)
+
+
+def _save(widget: QWidget, size: tuple[int, int], path: Path) -> Path:
+    widget.resize(*size)
+    widget.show()
+    QApplication.processEvents()
+    widget.grab().save(str(path))
+    return path
+
+
+@contextmanager
+def _fresh_store() -> Iterator[Store]:
+    with tempfile.TemporaryDirectory(prefix="station-shots-") as folder:
+        store = Store.open(Path(folder), FixedClock(datetime(2026, 11, 23, 2, 0, tzinfo=UTC)))
+        try:
+            yield store
+        finally:
+            store.close()
+
+
+def _wizard_shots(out_dir: Path, size: tuple[int, int]) -> list[Path]:
+    from station_app.ui.setup_wizard import SetupWizard
+
+    with _fresh_store() as store:
+        wizard = SetupWizard(store)
+        paths = [_save(wizard, size, out_dir / "wizard-1-station.png")]
+        wizard.station_page.code.set_text(demo.DEMO_FORM.division_code[:-1])
+        wizard.next()
+        paths.append(_save(wizard, size, out_dir / "wizard-1-error.png"))
+        wizard.station_page.name.set_text(demo.DEMO_FORM.station_name)
+        wizard.station_page.code.set_text(demo.DEMO_FORM.division_code)
+        wizard.next()
+        paths.append(_save(wizard, size, out_dir / "wizard-2-keeper.png"))
+        wizard.close()
+        wizard.deleteLater()
+    return paths
+
+
+def _main_window_shots(store: Store, out_dir: Path, size: tuple[int, int]) -> list[Path]:
+    from station_app.ui.main_window import MainWindow
+
+    with store.reading() as session:
+        keeper = next(info for info in operators.list_all(session) if info.is_keeper)
+    window = MainWindow(store, keeper)
+    paths = []
+    for key in window.page_keys():
+        window.select_page(key)
+        paths.append(_save(window, size, out_dir / f"main-{key}.png"))
+    settings = window.page("settings")
+    tabs = settings.tabs  # type: ignore[attr-defined]
+    for index, name in enumerate(SETTINGS_TABS):
+        tabs.setCurrentIndex(index)
+        paths.append(_save(window, size, out_dir / f"settings-{name}.png"))
+    paths += _parcels_shots(store, keeper, window, out_dir, size)
+    window.lock()
+    paths.append(_save(window, size, out_dir / "lock.png"))
+    window.close()
+    window.deleteLater()
+    return paths
+
+
+def _seed_parcels(store: Store, keeper: operators.OperatorInfo) -> None:
+    """A few parcels on the shelf (one checked in days ago, so it is overdue)."""
+    from datetime import timedelta
+
+    from station_app.core.parcels import checkin
+
+    days_ago = FixedClock(store.clock.now() - timedelta(days=4))
+    for index, (tracking, courier, shelf, tier, phone) in enumerate(DEMO_PARCELS):
+        arrival = checkin.Arrival(tracking, courier, shelf, tier, phone=phone)
+        with store.writing() as session:
+            clock = days_ago if index == 0 else store.clock
+            checkin.check_in(session, clock, actor=keeper, arrival=arrival)
+
+
+def _parcels_shots(
+    store: Store,
+    keeper: operators.OperatorInfo,
+    window: QWidget,
+    out_dir: Path,
+    size: tuple[int, int],
+) -> list[Path]:
+    """入库 with a parcel pending, 取件 for one villager, 今日 with an overdue parcel."""
+    from station_app.ui.pages.parcels import ParcelsPage
+
+    _seed_parcels(store, keeper)
+    window.select_page("parcels")  # type: ignore[attr-defined]
+    page = window.page("parcels")  # type: ignore[attr-defined]
+    assert isinstance(page, ParcelsPage)
+    page.refresh()
+    page.handle_scan("YT8000000000009")
+    page.checkin_tab.form.phone.setText("1234")
+    page.checkin_tab.commit()
+    page.handle_scan("773012345678901")
+    paths = [_save(window, size, out_dir / "parcels-checkin.png")]
+    page.tabs.setCurrentWidget(page.pickup_tab)
+    page.pickup_tab.search.setText("1234")
+    page.pickup_tab.run_search()
+    page.handle_scan("YT8000000000001")
+    paths.append(_save(window, size, out_dir / "parcels-pickup.png"))
+    page.tabs.setCurrentWidget(page.today_tab)
+    paths.append(_save(window, size, out_dir / "parcels-today.png"))
+    page.tabs.setCurrentWidget(page.checkin_tab)
+    return paths
+
+
+def _assistant_shot(store: Store, out_dir: Path, size: tuple[int, int]) -> list[Path]:
+    from station_app.ui.main_window import MainWindow
+
+    with store.reading() as session:
+        assistant = next((i for i in operators.list_all(session) if not i.is_keeper), None)
+    if assistant is None:
+        return []
+    window = MainWindow(store, assistant)
+    window.select_page("settings")
+    window.page("settings").tabs.setCurrentIndex(2)  # type: ignore[attr-defined]
+    path = _save(window, size, out_dir / "settings-assistant.png")
+    window.close()
+    window.deleteLater()
+    return [path]
+
+
+def render_all(
+    store: Store,
+    out_dir: Path,
+    size: tuple[int, int] = (1366, 768),
+    *,
+    demo_logins: list[tuple[str, str]] | None = None,
+) -> list[Path]:
+    """Save a PNG of every screen into ``out_dir``; ``store`` must be set up."""
+    from station_app.ui.login import LoginWindow
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = _wizard_shots(out_dir, size)
+    login = LoginWindow(store, demo_logins=demo_logins)
+    paths.append(_save(login, size, out_dir / "login.png"))
+    login.close()
+    login.deleteLater()
+    paths += _main_window_shots(store, out_dir, size)
+    paths += _assistant_shot(store, out_dir, size)
+    QApplication.processEvents()
+    return paths
+
+
+def make_demo_store(folder: Path) -> Store:
+    """The ``--demo`` station, seeded the same way, on a fixed clock."""
+    store = Store.open(folder, FixedClock(datetime(2026, 11, 23, 2, 0, tzinfo=UTC)))
+    demo.seed(store)
+    return store
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m station_app.ui.screenshots OUT_DIR", file=sys.stderr)
+        return 2
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from station_app.ui.app import application, configure_application
+
+    app = application()
+    translators = configure_application(app, "zh_CN")
+    with tempfile.TemporaryDirectory(prefix="station-demo-") as folder:
+        store = make_demo_store(Path(folder))
+        try:
+            paths = render_all(store, Path(args[0]), demo_logins=[demo.KEEPER, demo.ASSISTANT])
+        finally:
+            store.close()
+    for path in paths:
+        print(path)
+    del translators
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
