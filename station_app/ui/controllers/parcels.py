@@ -1,0 +1,124 @@
+"""What the 快递 page reads and changes, with one transaction per action.
+
+The page's tabs call only this class, so no widget holds a session or knows a query,
+and every write (check-in, hand-over, return) is one ``store.writing()`` block with its
+ledger entry, committed or rolled back as a whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from station_app.core import couriers, preferences
+from station_app.core.clock import business_day
+from station_app.core.couriers import Courier, Recognition
+from station_app.core.operators import OperatorInfo
+from station_app.core.parcels import checkin, handover, returns, shelves, stats
+from station_app.core.parcels.checkin import Arrival, CheckInResult
+from station_app.core.parcels.stats import DayCounts
+from station_app.core.parcels.views import ParcelView
+from station_app.core.store import Store
+
+
+@dataclass(frozen=True)
+class ShelfInfo:
+    """One shelf of the layout, for the batch combos: its code and how many tiers."""
+
+    code: str
+    tiers: int
+
+
+class ParcelsController:
+    """The 快递 page's link to the store, acting as the operator at the counter."""
+
+    def __init__(self, store: Store, operator: OperatorInfo) -> None:
+        self._store = store
+        self.operator = operator
+
+    # --- reference data -----------------------------------------------------------
+
+    @staticmethod
+    def recognise(text: str, *, allow_product_code: bool = False) -> Recognition:
+        """Normalise a scan and rank its couriers; raises NotAWaybill / ValidationError."""
+        return couriers.recognise(text, allow_product_code=allow_product_code)
+
+    @staticmethod
+    def couriers() -> list[Courier]:
+        return couriers.all_couriers()
+
+    @staticmethod
+    def courier_name(code: str) -> str:
+        """The Chinese name for a stored courier code; an unknown code shows as itself."""
+        try:
+            return couriers.courier_by_code(code).name
+        except couriers.ValidationError:
+            return code
+
+    def shelves(self) -> list[ShelfInfo]:
+        """The shelf layout; the first call on a new station lays out the default one."""
+        with self._store.reading() as session:
+            rows = shelves.shelves(session)
+            layout = [ShelfInfo(row.code, row.tiers) for row in rows]
+        if layout:
+            return layout
+        with self._store.writing() as session:
+            return [ShelfInfo(row.code, row.tiers) for row in shelves.shelves(session)]
+
+    # --- check-in -----------------------------------------------------------------
+
+    def earlier(self, tracking_number: str) -> ParcelView | None:
+        """The newest parcel already on record with this number, if any: asked at scan
+        time so a duplicate is reported before the keeper types a phone for it."""
+        with self._store.reading() as session:
+            found = handover.find(session, tracking_number)
+        return found[0] if found else None
+
+    def check_in(self, arrival: Arrival, *, again: bool = False) -> CheckInResult:
+        with self._store.writing() as session:
+            return checkin.check_in(
+                session, self._store.clock, actor=self.operator, arrival=arrival, again=again
+            )
+
+    # --- pickup and returns -------------------------------------------------------
+
+    def find(self, query: str) -> list[ParcelView]:
+        with self._store.reading() as session:
+            return handover.find(session, query)
+
+    def waiting_for_same_phone(self, parcel_uid: str) -> list[ParcelView]:
+        with self._store.reading() as session:
+            return handover.waiting_for_same_phone(session, parcel_uid)
+
+    def hand_over(self, scans: dict[str, str | None]) -> list[ParcelView]:
+        """All of ``scans`` leave together, or none does (one transaction)."""
+        with self._store.writing() as session:
+            return handover.hand_over(session, self._store.clock, actor=self.operator, scans=scans)
+
+    def return_to_courier(self, parcel_uid: str, reason: str, note: str = "") -> ParcelView:
+        with self._store.writing() as session:
+            return returns.return_to_courier(
+                session,
+                self._store.clock,
+                actor=self.operator,
+                parcel_uid=parcel_uid,
+                reason=reason,
+                note=note,
+            )
+
+    # --- the day ------------------------------------------------------------------
+
+    def day_counts(self) -> DayCounts:
+        now = self._store.clock.now()
+        with self._store.reading() as session:
+            days = preferences.get(session, preferences.OVERDUE_DAYS)
+            return stats.day_counts(session, business_day(now), now, days)
+
+    def overdue_days(self) -> int:
+        with self._store.reading() as session:
+            return preferences.get(session, preferences.OVERDUE_DAYS)
+
+    def overdue(self) -> list[ParcelView]:
+        now = self._store.clock.now()
+        with self._store.reading() as session:
+            days = preferences.get(session, preferences.OVERDUE_DAYS)
+            return returns.overdue(session, now, days)
