@@ -135,6 +135,8 @@ EVENT_TYPES: dict[str, dict[int, type[Payload]]] = {
     "shipment.accepted": {1: ShipmentAccepted},
     "shipment.collected": {1: ShipmentCollected},
     "shipment.cancelled": {1: ShipmentCancelled},
+    # Stocktakes (盘点) register below this line.
+    # Manifests (交接单) register below this line.
 }
 
 CORRECTING_TYPES = frozenset({"entry.voided", "parcel.courier_corrected", "shipment.cancelled"})
