@@ -27,6 +27,10 @@ DEFAULT_MAX_GAP_MS = 50
 # Every code we scan (tracking numbers, pickup codes, EAN-8 and up) has at least 4
 # characters; fewer than that ending in Enter is far more likely a person.
 DEFAULT_MIN_LENGTH = 4
+# Some scanners are set up (or reset) to send no Enter. A burst this long at scanner
+# speed that then goes quiet is still a scan: no person types 8 keys 50 ms apart, and
+# the shortest waybill number is 8 characters long.
+DEFAULT_UNTERMINATED_MIN_LENGTH = 8
 
 _KEY_EVENT_TYPES = frozenset({QEvent.Type.KeyPress, QEvent.Type.KeyRelease})
 _MODIFIER_KEYS = frozenset(
@@ -137,6 +141,7 @@ class ScanDetector(QObject):
         *,
         max_gap_ms: int = DEFAULT_MAX_GAP_MS,
         min_length: int = DEFAULT_MIN_LENGTH,
+        unterminated_min_length: int = DEFAULT_UNTERMINATED_MIN_LENGTH,
         clock: Callable[[], float] | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -144,6 +149,7 @@ class ScanDetector(QObject):
         self._window = window
         self._max_gap_s = max_gap_ms / 1000
         self._min_length = min_length
+        self._unterminated_min_length = unterminated_min_length
         self._clock = clock if clock is not None else time.monotonic
         self._enabled = True
         self._replaying = False
@@ -263,7 +269,7 @@ class ScanDetector(QObject):
     def _held_text(self) -> str:
         return "".join(k.text for k in self._held if k.type == QEvent.Type.KeyPress)
 
-    def _accept_scan(self, code: str, terminator_key: int) -> None:
+    def _accept_scan(self, code: str, terminator_key: int | None) -> None:
         self._silence.stop()
         self._held, self._target = [], None
         self._swallow_release_of = terminator_key
@@ -280,5 +286,9 @@ class ScanDetector(QObject):
         remaining = self._last_press_at + self._max_gap_s - self._clock()
         if remaining > 0:
             self._silence.start(max(1, round(remaining * 1000)))
+            return
+        code = clean_code(self._held_text())
+        if len(code) >= self._unterminated_min_length:
+            self._accept_scan(code, None)  # a scanner that sends no Enter
         else:
             self.flush()

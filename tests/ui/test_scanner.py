@@ -181,6 +181,24 @@ def test_short_fast_burst_is_replayed_after_silence(qtbot: QtBot, rig: Rig) -> N
     assert rig.scans.calls == []
 
 
+def test_a_long_burst_without_enter_is_still_a_scan(qtbot: QtBot, rig: Rig) -> None:
+    """Scanners reset to factory settings often send no terminator at all."""
+    type_keys(rig.line_edit, "YT1234567890123", rig.clock, SCANNER_STEP_MS)
+
+    rig.clock.advance_ms(DEFAULT_MAX_GAP_MS + 1)
+    qtbot.waitUntil(lambda: rig.scans.calls == [("YT1234567890123",)], timeout=1000)
+    assert rig.line_edit.text() == ""
+    assert rig.returns.calls == []
+
+
+def test_a_long_burst_typed_at_human_speed_is_typing(qtbot: QtBot, rig: Rig) -> None:
+    type_keys(rig.line_edit, "13812345678", rig.clock, HUMAN_STEP_MS)
+    rig.clock.advance_ms(DEFAULT_MAX_GAP_MS + 1)
+    qtbot.waitUntil(lambda: rig.line_edit.text() == "13812345678", timeout=1000)
+    settle()
+    assert rig.scans.calls == []
+
+
 def test_silence_is_measured_with_the_real_clock_by_default(qtbot: QtBot) -> None:
     window = QMainWindow()
     line_edit = QLineEdit()
