@@ -35,6 +35,7 @@ CAMERA_LOST_AFTER_S = 3.0
 _RETRY_READ_S = 0.02  # between failed reads, so a dead camera does not spin a core
 _TAKE_TIMEOUT_S = 0.2  # how often the analysis thread looks up to check for stop()
 STOP_TIMEOUT_S = 5.0
+STILL_JPEG_QUALITY = 85  # a face and a waybill stay recognisable at ~100 KB per photo
 
 _CODE_BGR = (40, 200, 40)  # a waybill code: green, "this one is fine"
 _PRODUCT_BGR = (40, 40, 230)  # a product's EAN-13: red, "not a tracking number"
@@ -205,6 +206,9 @@ class CameraScanner(QObject):
         # Set while a preview is on its way to the GUI thread: a busy GUI gets the next
         # frame when it is ready for one, never a backlog.
         self._preview_pending = threading.Event()
+        # The newest frame as the camera gave it (no outlines), for `still_jpeg`; written
+        # by the worker, read by the GUI thread (a reference swap, atomic in Python).
+        self._last_frame: np.ndarray | None = None
         queued = Qt.ConnectionType.QueuedConnection
         self._analysed.connect(self._on_analysed, queued)
         self._failed.connect(self._on_failed, queued)
@@ -221,6 +225,7 @@ class CameraScanner(QObject):
         self._generation += 1
         self._stop = threading.Event()
         self._preview_pending.clear()
+        self._last_frame = None
         worker = _StreamWorker(
             self._source,
             self._analyser_factory(),
@@ -249,7 +254,19 @@ class CameraScanner(QObject):
         if thread.is_alive():
             logger.error("the camera thread did not stop within %.1f s", timeout)
             return False
+        self._last_frame = None
         return True
+
+    def still_jpeg(self, quality: int = STILL_JPEG_QUALITY) -> bytes | None:
+        """The newest frame as a JPEG, without outlines; None when not running or no frame yet.
+
+        Encoded here, in the devices layer, so callers (a hand-over photo) get plain bytes.
+        """
+        frame = self._last_frame
+        if frame is None or not self.is_running:
+            return None
+        ok, encoded = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, quality])
+        return encoded.tobytes() if ok else None
 
     def _run(self, worker: _StreamWorker, generation: int) -> None:
         try:
@@ -259,6 +276,7 @@ class CameraScanner(QObject):
 
     def _make_publisher(self, generation: int) -> Callable[[np.ndarray, AnalysisResult], None]:
         def publish(frame: np.ndarray, result: AnalysisResult) -> None:
+            self._last_frame = frame
             preview = None
             if not self._preview_pending.is_set():
                 self._preview_pending.set()
@@ -298,5 +316,9 @@ class CameraScanner(QObject):
     @Slot(int)
     def _on_finished(self, generation: int) -> None:
         if generation == self._generation:
-            self._thread = None
+            thread, self._thread = self._thread, None
+            if thread is not None:
+                # Its last act was to send this signal: joining takes no time, and no
+                # thread is left behind for whoever checks after `stream_ended`.
+                thread.join(STOP_TIMEOUT_S)
             self.stream_ended.emit()
