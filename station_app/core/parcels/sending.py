@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import unicodedata
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from typing import TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from station_app.core import ledger
@@ -29,7 +31,8 @@ from station_app.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from station_app.core.money import Fen
 from station_app.core.operators import OperatorInfo
 from station_app.core.parcels.phones import mask, parse_phone
-from station_app.core.parcels.tariffs import Quote, Tariffs, active_tariffs, quote
+from station_app.core.parcels.stats import day_bounds
+from station_app.core.parcels.tariffs import Quote, Tariffs, active_tariffs
 from station_app.core.permissions import Permission, require
 from station_app.core.weight import Grams
 
@@ -39,6 +42,29 @@ ADDRESS_LIMIT = 200
 REASON_LIMIT = 200
 TRACKING_MIN, TRACKING_MAX = 8, 32
 _TRACKING_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+_T = TypeVar("_T")
+
+
+class OrderError(ValidationError):
+    """A refused order, naming the ``ShipmentOrder`` field at fault.
+
+    The counter form shows the message under that field and puts the cursor there, so
+    the keeper fixes the one thing that is wrong instead of hunting for it.
+    """
+
+    def __init__(self, field: str, error: ValidationError) -> None:
+        super().__init__(error.template, **error.params)
+        self.field = field
+
+
+def _on_field(field: str, check: Callable[[], _T]) -> _T:
+    """Run one field's check; a refusal comes out as an OrderError naming the field."""
+    try:
+        return check()
+    except OrderError:
+        raise
+    except ValidationError as error:
+        raise OrderError(field, error) from error
 
 
 @dataclass(frozen=True)
@@ -117,6 +143,59 @@ class ShipmentView:
 def mask_name(name: str) -> str:
     """张三 → 张*, 欧阳娜娜 → 欧***: enough to recognise, not enough to read out."""
     return name[:1] + "*" * (len(name) - 1) if len(name) > 1 else "*" * len(name)
+
+
+# --- pricing --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Price:
+    """A quote with the parts the keeper reads out to the villager.
+
+    ``first_fen + steps × additional_fen == quote.fee``: 首重 1kg 12.00元 + 续重 2 × 1kg
+    × 5.00元. Shown live at the counter, so the villager hears the fee before paying.
+    """
+
+    quote: Quote
+    province: str
+    weight: Grams
+    zone_name: str
+    first_weight_g: int
+    first_fen: Fen
+    steps: int
+    step_g: int
+    additional_fen: Fen
+
+    @property
+    def fee(self) -> Fen:
+        return self.quote.fee
+
+
+def price(
+    courier: str, province: str, weight: Grams | str, tariffs: Tariffs | None = None
+) -> Price:
+    """What sending costs, with its parts; refusals are OrderErrors naming the field.
+
+    The same computation ``accept`` charges, so the fee on screen is the fee recorded.
+    """
+    table = active_tariffs() if tariffs is None else tariffs
+    full_name = _on_field("province", lambda: table.province(province))
+    grams = _on_field("weight", lambda: _weight(weight))
+    tariff = _on_field("courier", lambda: table.courier(courier))
+    zone = _on_field("province", lambda: table.zone(full_name))
+    billable = _on_field("weight", lambda: tariff.billable_g(grams))
+    zone_price = tariff.prices[zone]
+    return Price(
+        quote=Quote(fee=tariff.fee(zone, billable), billable_g=billable, zone=zone),
+        province=full_name,
+        weight=grams,
+        zone_name=table.zone_names[zone],
+        first_weight_g=tariff.first_weight_g,
+        first_fen=Fen(zone_price.first_fen),
+        steps=(billable - tariff.first_weight_g) // tariff.step_g,
+        step_g=tariff.step_g,
+        additional_fen=Fen(zone_price.additional_fen),
+    )
 
 
 # --- accepting ------------------------------------------------------------------------
@@ -212,31 +291,58 @@ def _new_row(
 
 
 def _check_order(order: ShipmentOrder, tariffs: Tariffs) -> _Checked:
-    """Every rule an order must pass, before anything is written."""
-    province = tariffs.province(order.province)
-    weight = _weight(order.weight)
-    return _Checked(
-        province=province,
-        city=_text(order.city, CITY_LIMIT, QT_TRANSLATE_NOOP("core", "请填写收件人所在的城市。")),
-        address=_text(
-            order.address, ADDRESS_LIMIT, QT_TRANSLATE_NOOP("core", "请填写收件人的详细地址。")
+    """Every rule an order must pass, before anything is written; in the form's order,
+    so the first refusal is the first field the keeper would reach."""
+    sender_name = _on_field(
+        "sender_name",
+        lambda: _text(
+            order.sender_name, NAME_LIMIT, QT_TRANSLATE_NOOP("core", "请填写寄件人姓名。")
         ),
-        recipient_name=_text(
+    )
+    sender_phone = _on_field(
+        "sender_phone",
+        lambda: _mobile(
+            order.sender_phone, QT_TRANSLATE_NOOP("core", "寄件要填寄件人完整的11位手机号。")
+        ),
+    )
+    recipient_name = _on_field(
+        "recipient_name",
+        lambda: _text(
             order.recipient_name, NAME_LIMIT, QT_TRANSLATE_NOOP("core", "请填写收件人姓名。")
         ),
-        recipient_phone=_mobile(
+    )
+    recipient_phone = _on_field(
+        "recipient_phone",
+        lambda: _mobile(
             order.recipient_phone,
             QT_TRANSLATE_NOOP("core", "寄件要填收件人完整的11位手机号。"),
         ),
-        sender_name=_text(
-            order.sender_name, NAME_LIMIT, QT_TRANSLATE_NOOP("core", "请填写寄件人姓名。")
+    )
+    province = _on_field("province", lambda: tariffs.province(order.province))
+    city = _on_field(
+        "city",
+        lambda: _text(
+            order.city, CITY_LIMIT, QT_TRANSLATE_NOOP("core", "请填写收件人所在的城市。")
         ),
-        sender_phone=_mobile(
-            order.sender_phone, QT_TRANSLATE_NOOP("core", "寄件要填寄件人完整的11位手机号。")
+    )
+    address = _on_field(
+        "address",
+        lambda: _text(
+            order.address, ADDRESS_LIMIT, QT_TRANSLATE_NOOP("core", "请填写收件人的详细地址。")
         ),
-        weight=weight,
-        payment_method=_payment_method(order.payment_method),
-        quote=quote(tariffs, order.courier, province, weight),
+    )
+    priced = price(order.courier, province, order.weight, tariffs)
+    return _Checked(
+        province=province,
+        city=city,
+        address=address,
+        recipient_name=recipient_name,
+        recipient_phone=recipient_phone,
+        sender_name=sender_name,
+        sender_phone=sender_phone,
+        weight=priced.weight,
+        payment_method=_on_field("payment_method", lambda: _payment_method(order.payment_method)),
+        quote=priced.quote,
     )
 
 
@@ -409,6 +515,25 @@ def waiting_for_collection(session: Session, courier: str | None = None) -> list
     if courier is not None:
         query = query.where(Shipment.courier == courier)
     return [ShipmentView.of(row) for row in session.scalars(query.order_by(Shipment.id))]
+
+
+def today_and_open(session: Session, day: date) -> list[ShipmentView]:
+    """The counter's list: everything not yet collected (whatever day it came), and all
+    accepted, collected or cancelled on ``day``; newest first.
+
+    Open ones from earlier days stay because the driver may not have come yet; the
+    finished ones of the day stay so the keeper can answer "did the driver take it?".
+    """
+    start, end = day_bounds(day)
+    query = select(Shipment).where(
+        or_(
+            Shipment.status == ShipmentStatus.ACCEPTED.value,
+            (Shipment.accepted_at >= start) & (Shipment.accepted_at < end),
+            (Shipment.collected_at >= start) & (Shipment.collected_at < end),
+            (Shipment.cancelled_at >= start) & (Shipment.cancelled_at < end),
+        )
+    )
+    return [ShipmentView.of(row) for row in session.scalars(query.order_by(Shipment.id.desc()))]
 
 
 def shipment(session: Session, shipment_uid: str) -> ShipmentView:

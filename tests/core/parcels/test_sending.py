@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from station_app.core import ledger
-from station_app.core.clock import FixedClock
+from station_app.core.clock import FixedClock, business_day
 from station_app.core.db.models import LedgerEntry
 from station_app.core.db.shipment_models import PaymentMethod, Shipment, ShipmentStatus
 from station_app.core.errors import PermissionDenied, ValidationError
@@ -273,3 +273,65 @@ def test_the_chain_verifies_after_a_day_of_sending(store: Store, keeper: Operato
         report = ledger.verify(session)
     assert report.ok
     assert report.checked == _counts(store)[1]
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"sender_name": ""}, "sender_name"),
+        ({"sender_phone": "5678"}, "sender_phone"),
+        ({"recipient_name": ""}, "recipient_name"),
+        ({"recipient_phone": "12345"}, "recipient_phone"),
+        ({"province": "火星"}, "province"),
+        ({"province": "澳门"}, "province"),
+        ({"city": ""}, "city"),
+        ({"address": "长" * 201}, "address"),
+        ({"weight": "abc"}, "weight"),
+        ({"weight": "-1"}, "weight"),
+        ({"weight": "51"}, "weight"),
+        ({"courier": "ups"}, "courier"),
+        ({"payment_method": "credit"}, "payment_method"),
+    ],
+)
+def test_a_refusal_names_the_field_at_fault(
+    store: Store, keeper: OperatorInfo, change: dict[str, str], field: str
+):
+    with pytest.raises(sending.OrderError) as refused:
+        _accept(store, keeper, dataclasses.replace(ORDER, **change))
+    assert refused.value.field == field
+    assert str(refused.value)  # the Chinese message, template and params kept
+
+
+def test_the_price_shows_its_parts_and_matches_the_fee_charged(store: Store, keeper: OperatorInfo):
+    priced = sending.price("zto", "广东", "2.4kg", TARIFFS)
+    assert priced.province == "广东省"
+    assert priced.weight == Grams(2400)
+    assert (priced.first_weight_g, priced.first_fen) == (1000, Fen(1200))
+    assert (priced.steps, priced.step_g, priced.additional_fen) == (2, 1000, Fen(600))
+    assert priced.fee == priced.first_fen + priced.additional_fen * priced.steps
+    assert priced.zone_name == "其他省份"
+    view = _accept(store, keeper, dataclasses.replace(ORDER, weight="4.8斤"))
+    assert view.fee == priced.fee
+
+
+def test_the_price_of_a_half_kilo_step_courier():
+    priced = sending.price("sf", "陕西省", "1600g", TARIFFS)
+    assert (priced.steps, priced.step_g) == (2, 500)
+    assert priced.quote.billable_g == 2000
+
+
+def test_today_and_open_lists_the_counter_day_newest_first(
+    store: Store, keeper: OperatorInfo, clock: FixedClock
+):
+    old_open = _accept(store, keeper)
+    old_gone = _accept(store, keeper)
+    _collect(store, keeper, old_gone.uid, "ZT0000000001")
+    clock.advance(timedelta(days=1))
+    fresh = _accept(store, keeper)
+    collected = _accept(store, keeper)
+    cancelled = _accept(store, keeper)
+    _collect(store, keeper, collected.uid, "ZT0000000002")
+    _cancel(store, keeper, cancelled.uid)
+    with store.reading() as session:
+        today = sending.today_and_open(session, business_day(clock.now()))
+    assert [v.uid for v in today] == [cancelled.uid, collected.uid, fresh.uid, old_open.uid]
