@@ -32,6 +32,8 @@ class Pref(Generic[T]):
     maximum: int | None = None
     check: Callable[[str], None] | None = None
     """Further rule on the encoded text, raising ValidationError."""
+    secret: bool = False
+    """A credential: its value never goes into the ledger (which is uploaded) or a log."""
 
     def decode(self, text: str) -> T:
         value: object = text
@@ -70,6 +72,37 @@ def check_opening_hours(text: str) -> None:
         )
 
 
+def one_of(*allowed: str) -> Callable[[str], None]:
+    """A choice among fixed codes (the UI offers only these; a bad one is a bug or a
+    hand-edited database, refused all the same)."""
+
+    def check(text: str) -> None:
+        if text not in allowed:
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "设置值不在可选范围内。"))
+
+    return check
+
+
+def short_text(limit: int) -> Callable[[str], None]:
+    def check(text: str) -> None:
+        if len(text) > limit:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("core", "填写的内容太长：最多{limit}个字符。"), limit=limit
+            )
+
+    return check
+
+
+def check_gateway_url(text: str) -> None:
+    """Empty (no gateway yet) or an http(s) address; spaces and control characters
+    would make the request fail later, where the keeper cannot see why."""
+    if text and (not text.isprintable() or GATEWAY_URL_PATTERN.match(text) is None):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("core", "短信网关地址要以 http:// 或 https:// 开头，中间不能有空格。")
+        )
+
+
+GATEWAY_URL_PATTERN = re.compile(r"^https?://[^\s/?#]+[^\s]*$")
 OPENING_HOURS_PATTERN = re.compile(r"^((?:[01]\d|2[0-3]):[0-5]\d)-((?:[01]\d|2[0-3]):[0-5]\d)$")
 
 IDLE_LOCK_MINUTES = Pref("idle_lock_minutes", 10, minimum=0, maximum=240)
@@ -80,7 +113,38 @@ OPENING_HOURS = Pref("opening_hours", "08:00-20:00", check=check_opening_hours)
 OVERDUE_DAYS = Pref("overdue_days", 3, minimum=1, maximum=30)
 """A parcel on the shelf longer than this is overdue (滞留件): remind, then return."""
 
-ALL = (IDLE_LOCK_MINUTES, SOUNDS_ENABLED, OPENING_HOURS, OVERDUE_DAYS)
+# How villagers are told (see core.notifications.gateway_config for the rules across keys).
+NOTIFY_CHANNEL = Pref("notify_channel", "sms", check=one_of("sms", "print", "clipboard"))
+SMS_GATEWAY_URL = Pref("sms_gateway_url", "", check=check_gateway_url)
+SMS_AUTH_KIND = Pref("sms_auth_kind", "none", check=one_of("none", "header", "basic"))
+SMS_AUTH_NAME = Pref("sms_auth_name", "Authorization", check=short_text(100))
+"""The header's name (auth kind "header") or the user name (auth kind "basic")."""
+SMS_AUTH_SECRET = Pref("sms_auth_secret", "", check=short_text(500), secret=True)
+SMS_BODY_FORMAT = Pref("sms_body_format", "json", check=one_of("json", "form"))
+SMS_TEMPLATE = Pref(
+    "sms_template", '{"mobile": "{phone}", "content": "{text}"}', check=short_text(1000)
+)
+SMS_SUCCESS_FIELD = Pref("sms_success_field", "code", check=short_text(100))
+SMS_SUCCESS_VALUE = Pref("sms_success_value", "0", check=short_text(100))
+SMS_SUCCESS_MARKER = Pref("sms_success_marker", "", check=short_text(100))
+
+ALL = (
+    IDLE_LOCK_MINUTES,
+    SOUNDS_ENABLED,
+    OPENING_HOURS,
+    OVERDUE_DAYS,
+    NOTIFY_CHANNEL,
+    SMS_GATEWAY_URL,
+    SMS_AUTH_KIND,
+    SMS_AUTH_NAME,
+    SMS_AUTH_SECRET,
+    SMS_BODY_FORMAT,
+    SMS_TEMPLATE,
+    SMS_SUCCESS_FIELD,
+    SMS_SUCCESS_VALUE,
+    SMS_SUCCESS_MARKER,
+)
+REDACTED = "******"
 
 
 def get(session: Session, pref: Pref[T]) -> T:
@@ -106,5 +170,5 @@ def set_value(
         clock,
         operator=actor.login,
         event_type="preference.changed",
-        payload={"key": pref.key, "value": encoded},
+        payload={"key": pref.key, "value": REDACTED if pref.secret else encoded},
     )

@@ -20,6 +20,7 @@ from station_app.core.store import Store
 from station_app.devices.sound import SoundPlayer
 from station_app.ui import bench_probe, crash
 from station_app.ui.controllers import session
+from station_app.ui.dispatcher import NotificationDispatcher
 from station_app.ui.idle import IdleWatcher, minutes_to_ms
 from station_app.ui.login import LoginWindow
 from station_app.ui.main_window import MainWindow
@@ -116,10 +117,12 @@ class AppShell(QObject):
         demo_logins: list[tuple[str, str]] | None = None,
         sound_player: SoundPlayer | None = None,
         idle_interval_ms: int | None = None,
+        dispatcher: NotificationDispatcher | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
+        self.dispatcher = dispatcher
         self._demo_logins = demo_logins
         self._sound_player = sound_player
         self._idle_override = idle_interval_ms
@@ -149,7 +152,11 @@ class AppShell(QObject):
 
     def show_main(self, operator: OperatorInfo) -> None:
         """The keeper is in: the main window replaces whatever was showing."""
-        window = MainWindow(self._store, operator, sound_player=self._sound_player)
+        if self.dispatcher is not None:
+            self.dispatcher.start()  # from the first login on; stopped when the app quits
+        window = MainWindow(
+            self._store, operator, sound_player=self._sound_player, dispatcher=self.dispatcher
+        )
         window.logged_out.connect(self.logout)
         window.locked.connect(self.idle.pause)
         window.unlocked.connect(self.idle.poke)
@@ -208,7 +215,11 @@ def prepare(store: Store, *, demo_logins: list[tuple[str, str]] | None, lang: st
     quitting a loop leaves Qt refusing to run nested loops until the next ``exec``)."""
     app = application()
     translators = configure_application(app, lang)
-    shell = AppShell(store, demo_logins=demo_logins, sound_player=SoundPlayer())
+    dispatcher = NotificationDispatcher(store)
+    app.aboutToQuit.connect(dispatcher.stop)  # no thread outlives the event loop
+    shell = AppShell(
+        store, demo_logins=demo_logins, sound_player=SoundPlayer(), dispatcher=dispatcher
+    )
     shell.quit_requested.connect(app.quit)
     shell.begin()
     bench_probe.install(shell)

@@ -1,6 +1,7 @@
-"""The status bar: who is working, which business day it is, how sync is doing.
+"""The status bar: who is working, which business day it is, how sync is doing, and
+how the villagers' notifications are going.
 
-A keeper glancing down should always know these three things without asking.
+A keeper glancing down should always know these things without asking.
 """
 
 from __future__ import annotations
@@ -20,10 +21,13 @@ class StationStatusBar(QStatusBar):
         self.operator_label = QLabel(self)
         self.day_label = QLabel(self)
         self.sync_label = QLabel(self.tr("同步：尚未连接县服务中心"), self)
+        self.notify_label = QLabel(self)
+        self.notify_label.hide()  # until the notification dispatcher reports
         self.addWidget(self.operator_label)
         self.addWidget(self.day_label)
+        self.addPermanentWidget(self.notify_label)
         self.addPermanentWidget(self.sync_label)
-        for label in (self.operator_label, self.day_label, self.sync_label):
+        for label in (self.operator_label, self.day_label, self.notify_label, self.sync_label):
             label.setContentsMargins(8, 2, 8, 2)
 
     def set_operator(self, operator: OperatorInfo) -> None:
@@ -38,3 +42,9 @@ class StationStatusBar(QStatusBar):
 
     def set_sync_text(self, text: str) -> None:
         self.sync_label.setText(text)
+
+    def set_notification_text(self, text: str, *, warn: bool = False) -> None:
+        """``warn`` colours it when something waits on the keeper (a failure, no gateway)."""
+        self.notify_label.setText(text)
+        self.notify_label.setStyleSheet("color: #c62828;" if warn else "")
+        self.notify_label.setVisible(bool(text))

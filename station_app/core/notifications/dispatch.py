@@ -131,3 +131,25 @@ def finish_print_list(
         else:
             reason = PRINTER_FAILED.format(detail=error)
             outbox.mark_failed(store, clock, uid, reason, reached=False, random=random)
+
+
+@dataclass(frozen=True)
+class ClipboardBatch:
+    uids: tuple[str, ...]
+    texts: tuple[str, ...]
+
+
+def take_clipboard(store: Store, clock: Clock, limit: int = 200) -> ClipboardBatch:
+    """Claim the clipboard-channel messages due now, for the keeper to paste elsewhere
+    (a village WeChat group, their own phone). The texts carry no phone number."""
+    claimed = outbox.claim(store, clock, Channel.CLIPBOARD, limit)
+    return ClipboardBatch(
+        uids=tuple(message.uid for message in claimed),
+        texts=tuple(message.text for message in claimed),
+    )
+
+
+def finish_clipboard(store: Store, clock: Clock, batch: ClipboardBatch) -> None:
+    """Once the texts are on the clipboard: the keeper has them, they count as sent."""
+    for uid in batch.uids:
+        outbox.mark_sent(store, clock, uid)

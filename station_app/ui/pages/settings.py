@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 
 from station_app.core.operators import OperatorInfo
 from station_app.core.store import Store
+from station_app.ui.controllers.notifications import NotificationsController
 from station_app.ui.controllers.settings import SettingsController
 from station_app.ui.pages.settings_ledger import LedgerTab
+from station_app.ui.pages.settings_notifications import NotificationSettingsTab
 from station_app.ui.pages.settings_operators import OperatorsTab
 from station_app.ui.pages.settings_prefs import PreferencesTab
 from station_app.ui.text import level_name
@@ -63,9 +65,13 @@ class SettingsPage(QWidget):
         self.operators_tab = OperatorsTab(self.controller, self)
         self.preferences_tab = PreferencesTab(self.controller, self)
         self.ledger_tab = LedgerTab(self.controller, self)
+        self.notifications_tab = NotificationSettingsTab(
+            NotificationsController(store, operator), self
+        )
         self.tabs.addTab(self.station_tab, self.tr("服务站信息"))
         self.tabs.addTab(self.operators_tab, self.tr("操作员"))
         self.tabs.addTab(self.preferences_tab, self.tr("使用设置"))
+        self.tabs.addTab(self.notifications_tab, self.tr("通知"))
         self.tabs.addTab(self.ledger_tab, self.tr("台账"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.read_only_note)
@@ -73,6 +79,7 @@ class SettingsPage(QWidget):
         self.operators_tab.changed.connect(self.ledger_tab.refresh)
         self.preferences_tab.saved.connect(self.ledger_tab.refresh)
         self.preferences_tab.saved.connect(self.preferences_saved)
+        self.notifications_tab.saved.connect(self.ledger_tab.refresh)
         self.set_operator(operator)
 
     def set_operator(self, operator: OperatorInfo) -> None:
@@ -81,6 +88,7 @@ class SettingsPage(QWidget):
         editable = self.controller.can_change
         self.read_only_note.setVisible(not editable)
         self.preferences_tab.set_editable(editable)
+        self.notifications_tab.set_operator(operator)
         self.operators_tab.refresh()
         self.ledger_tab.refresh()
 
@@ -88,4 +96,5 @@ class SettingsPage(QWidget):
         """Re-read everything (the page is shown again, or another screen wrote)."""
         self.operators_tab.refresh()
         self.preferences_tab.load()
+        self.notifications_tab.load()
         self.ledger_tab.refresh()
