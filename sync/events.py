@@ -8,7 +8,7 @@ what went into it. A change to a payload's meaning is a new schema version.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic import ValidationError as PydanticValidationError
@@ -60,9 +60,14 @@ class ParcelCheckedIn(Payload):
 
 
 class ParcelPickedUp(Payload):
+    """``photo_sha256``: the hand-over photo's hash (lower-case hex), when one was taken;
+    the photo stays on the station. Left out of the payload, not null, without a photo,
+    so entries from before the field existed validate and hash unchanged."""
+
     parcel: str = Field(min_length=36, max_length=36)
     tracking_number: str = Field(min_length=8, max_length=32)
     confirmed_by_scan: bool
+    photo_sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
 
 
 class ParcelReturned(Payload):
@@ -79,6 +84,67 @@ class ParcelCourierCorrected(Payload):
 
     parcel: str = Field(min_length=36, max_length=36)
     courier: str = Field(min_length=2, max_length=16)
+
+
+ShelfCode = Annotated[str, Field(pattern=r"^(?:[1-9]\d?|[A-Z])$")]
+
+
+class StocktakeStarted(Payload):
+    """A count of the shelves (盘点) begun: which shelves (none listed = all of them) and
+    how many parcels the record says are on them."""
+
+    stocktake: str = Field(min_length=36, max_length=36)
+    shelves: list[ShelfCode] = Field(max_length=60)
+    expected: int = Field(ge=0)
+
+
+class StocktakeFinished(Payload):
+    """The count's outcome. Single scans are not on the ledger (the county needs the
+    result, not every beep), so the counts here are what a report is built from."""
+
+    stocktake: str = Field(min_length=36, max_length=36)
+    expected: int = Field(ge=0)
+    scanned: int = Field(ge=0)
+    duplicate_scans: int = Field(ge=0)
+    missing: int = Field(ge=0)
+    found: int = Field(ge=0)
+    lost: int = Field(ge=0)
+    wrong_shelf: int = Field(ge=0)
+    reshelved: int = Field(ge=0)
+    relocated: int = Field(ge=0)
+    unknown: int = Field(ge=0)
+    checked_in: int = Field(ge=0)
+    set_aside: int = Field(ge=0)
+    unresolved: int = Field(ge=0)
+
+
+class StocktakeParcelReshelved(Payload):
+    """A parcel found on the wrong shelf and put back where its pickup code says."""
+
+    stocktake: str = Field(min_length=36, max_length=36)
+    parcel: str = Field(min_length=36, max_length=36)
+    tracking_number: str = Field(min_length=8, max_length=32)
+    found_shelf: ShelfCode
+    found_tier: int | None = Field(default=None, ge=1, le=9)
+
+
+class ParcelLost(Payload):
+    """Missing in a stocktake and given up on: off the shelf, its notices cancelled."""
+
+    parcel: str = Field(min_length=36, max_length=36)
+    tracking_number: str = Field(min_length=8, max_length=32)
+    stocktake: str = Field(min_length=36, max_length=36)
+
+
+class ParcelRelocated(Payload):
+    """Recorded where a stocktake found it, with a new pickup code for that place (the
+    code says where the parcel is, so it cannot keep the old one)."""
+
+    parcel: str = Field(min_length=36, max_length=36)
+    tracking_number: str = Field(min_length=8, max_length=32)
+    pickup_code: str = Field(min_length=5, max_length=16)
+    old_pickup_code: str = Field(min_length=5, max_length=16)
+    stocktake: str = Field(min_length=36, max_length=36)
 
 
 PaymentMethodName = Literal["cash", "wechat", "alipay", "bank", "owed"]
@@ -119,6 +185,113 @@ class ShipmentCancelled(Payload):
     payment_method: PaymentMethodName
 
 
+# --- Manifests (交接单): township bags, routes and manifests, village reconciliation ----
+
+Uid = Annotated[str, Field(min_length=36, max_length=36)]
+DivisionCode = Annotated[str, Field(pattern=r"^\d{12}$")]
+TrackingNumber = Annotated[str, Field(min_length=8, max_length=32)]
+TrackingNumbers = Annotated[list[TrackingNumber], Field(max_length=2000)]
+
+
+class RouteStopPayload(Payload):
+    name: str = Field(min_length=1, max_length=60)
+    division_code: DivisionCode
+    station_id: str | None = Field(default=None, min_length=36, max_length=36)
+
+
+class RouteSaved(Payload):
+    """The whole route as saved (线路): its code, name and village stops in order."""
+
+    code: str = Field(min_length=1, max_length=16)
+    name: str = Field(min_length=1, max_length=40)
+    stops: list[RouteStopPayload] = Field(max_length=200)
+
+
+class RouteRemoved(Payload):
+    code: str = Field(min_length=1, max_length=16)
+
+
+class BagOpened(Payload):
+    """A bag from the county logistics centre, against a list (its hash) or blind."""
+
+    bag: Uid
+    label: str = Field(min_length=1, max_length=40)
+    source: Literal["list", "blind"]
+    expected: int = Field(ge=0)
+    list_hash: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+
+
+class BagParcelReceived(Payload):
+    """Custody: this parcel was scanned out of the bag at the township. No phone."""
+
+    bag: Uid
+    tracking_number: str = Field(min_length=8, max_length=32)
+    courier: str = Field(min_length=2, max_length=16)
+    expected: bool
+    destination: str | None = Field(default=None, pattern=r"^\d{12}$")
+
+
+class BagParcelSorted(Payload):
+    """A received parcel put to a village's pile (or moved to another)."""
+
+    bag: Uid
+    tracking_number: str = Field(min_length=8, max_length=32)
+    destination: DivisionCode
+    route: str = Field(min_length=1, max_length=16)
+
+
+class BagClosed(Payload):
+    """The bag's report: the missing numbers are what a dispute with the county is about."""
+
+    bag: Uid
+    expected: int = Field(ge=0)
+    received: int = Field(ge=0)
+    missing: int = Field(ge=0)
+    extra: int = Field(ge=0)
+    missing_tracking_numbers: TrackingNumbers
+    extra_tracking_numbers: TrackingNumbers
+
+
+class ManifestDispatched(Payload):
+    """Custody handed on: which parcels left for which village on which manifest."""
+
+    manifest: Uid
+    number: str = Field(min_length=1, max_length=24)
+    to_station_id: str | None = Field(default=None, min_length=36, max_length=36)
+    to_name: str = Field(min_length=1, max_length=60)
+    to_division_code: DivisionCode
+    route: str = Field(min_length=1, max_length=16)
+    parcel_count: int = Field(ge=1)
+    tracking_numbers: TrackingNumbers
+
+
+class ManifestImported(Payload):
+    """A village took a manifest on record; ``content_hash`` names the exact file."""
+
+    manifest: Uid
+    number: str = Field(min_length=1, max_length=24)
+    from_station_id: Uid
+    from_name: str = Field(min_length=1, max_length=60)
+    parcel_count: int = Field(ge=1)
+    content_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+    tracking_numbers: TrackingNumbers
+
+
+class ManifestReconciled(Payload):
+    """The village's discrepancy report, frozen when the keeper closes the manifest."""
+
+    manifest: Uid
+    number: str = Field(min_length=1, max_length=24)
+    expected: int = Field(ge=0)
+    arrived: int = Field(ge=0)
+    missing: int = Field(ge=0)
+    extra: int = Field(ge=0)
+    wrong_route: int = Field(ge=0)
+    missing_tracking_numbers: TrackingNumbers
+    extra_tracking_numbers: TrackingNumbers
+    wrong_route_tracking_numbers: TrackingNumbers
+
+
 EVENT_TYPES: dict[str, dict[int, type[Payload]]] = {
     "station.created": {1: StationCreated},
     "operator.created": {1: OperatorCreated},
@@ -136,7 +309,21 @@ EVENT_TYPES: dict[str, dict[int, type[Payload]]] = {
     "shipment.collected": {1: ShipmentCollected},
     "shipment.cancelled": {1: ShipmentCancelled},
     # Stocktakes (盘点) register below this line.
+    "stocktake.started": {1: StocktakeStarted},
+    "stocktake.finished": {1: StocktakeFinished},
+    "stocktake.parcel_reshelved": {1: StocktakeParcelReshelved},
+    "parcel.lost": {1: ParcelLost},
+    "parcel.relocated": {1: ParcelRelocated},
     # Manifests (交接单) register below this line.
+    "route.saved": {1: RouteSaved},
+    "route.removed": {1: RouteRemoved},
+    "bag.opened": {1: BagOpened},
+    "bag.parcel_received": {1: BagParcelReceived},
+    "bag.parcel_sorted": {1: BagParcelSorted},
+    "bag.closed": {1: BagClosed},
+    "manifest.dispatched": {1: ManifestDispatched},
+    "manifest.imported": {1: ManifestImported},
+    "manifest.reconciled": {1: ManifestReconciled},
 }
 
 CORRECTING_TYPES = frozenset({"entry.voided", "parcel.courier_corrected", "shipment.cancelled"})

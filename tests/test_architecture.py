@@ -18,6 +18,7 @@ import pytest
         "station_app.core.money",
         "station_app.core.couriers",
         "station_app.core.parcels.checkin",
+        "station_app.core.parcels.photos",
         "station_app.core.weight",
         "sync.protocol",
         "sync.events",

@@ -114,6 +114,60 @@
     </message>
 </context>
 <context>
+    <name>CameraView</name>
+    <message>
+        <source>摄像头</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>打开或关闭摄像头扫码</source>
+        <translation>Turn camera scanning on or off</translation>
+    </message>
+    <message>
+        <source>把面单条码对准镜头，绿框表示已识别。</source>
+        <translation>Hold the waybill barcode to the lens; a green frame means it was read.</translation>
+    </message>
+    <message>
+        <source>正在打开摄像头…</source>
+        <translation>Opening the camera…</translation>
+    </message>
+    <message>
+        <source>识别到：{code}</source>
+        <translation>Read: {code}</translation>
+    </message>
+    <message>
+        <source>{code} 是商品条码，不是快递单号。</source>
+        <translation>{code} is a product barcode, not a waybill.</translation>
+    </message>
+    <message>
+        <source>没有画面</source>
+        <translation>No picture</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDialog</name>
+    <message>
+        <source>取消寄件</source>
+        <translation>Cancel shipment</translation>
+    </message>
+    <message>
+        <source>{courier}，寄往{where}，收件人{name}，运费{fee}元</source>
+        <translation>{courier}, to {where}, recipient {name}, fee {fee} yuan</translation>
+    </message>
+    <message>
+        <source>必填，如：寄件人不寄了</source>
+        <translation>Required, e.g. the sender changed their mind</translation>
+    </message>
+    <message>
+        <source>取消原因</source>
+        <translation>Reason for cancelling</translation>
+    </message>
+    <message>
+        <source>运费要退还给寄件人。</source>
+        <translation>The fee must be refunded to the sender.</translation>
+    </message>
+</context>
+<context>
     <name>CheckInTab</name>
     <message>
         <source>本次入库（最新的在最上面，取件码写在包裹上）</source>
@@ -130,6 +184,10 @@
     <message>
         <source>此件已于{when}被取走（经办：{who}），确实要重新入库吗？</source>
         <translation>This parcel was picked up on {when} (handled by {who}). Check it in again?</translation>
+    </message>
+    <message>
+        <source>此件已于{when}入库，后来盘点时记为丢失，确实要重新入库吗？</source>
+        <translation>This parcel was checked in on {when} and later recorded lost in a stocktake. Check it in again?</translation>
     </message>
     <message>
         <source>此件已于{when}入库，后来退回快递公司，确实要重新入库吗？</source>
@@ -171,6 +229,139 @@
     <message>
         <source>密码</source>
         <translation>Password</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionBar</name>
+    <message>
+        <source>找到了 (F5)</source>
+        <translation>Found (F5)</translation>
+    </message>
+    <message>
+        <source>丢失 (F6)</source>
+        <translation>Lost (F6)</translation>
+    </message>
+    <message>
+        <source>已归位 (F7)</source>
+        <translation>Put back (F7)</translation>
+    </message>
+    <message>
+        <source>改登记 (F8)</source>
+        <translation>Re-register (F8)</translation>
+    </message>
+    <message>
+        <source>入库 (F9)</source>
+        <translation>Check in (F9)</translation>
+    </message>
+    <message>
+        <source>放一边 (F10)</source>
+        <translation>Set aside (F10)</translation>
+    </message>
+    <message>
+        <source>电话（入库用）</source>
+        <translation>Phone (for check-in)</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchPane</name>
+    <message>
+        <source>线路</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>待发件数</source>
+        <translation>To dispatch</translation>
+    </message>
+    <message>
+        <source>生成交接单 (F8)</source>
+        <translation>Make manifest (F8)</translation>
+    </message>
+    <message>
+        <source>交接单号</source>
+        <translation>Manifest no.</translation>
+    </message>
+    <message>
+        <source>接收站</source>
+        <translation>Receiving station</translation>
+    </message>
+    <message>
+        <source>件数</source>
+        <translation>Parcels</translation>
+    </message>
+    <message>
+        <source>发出时间</source>
+        <translation>Sent at</translation>
+    </message>
+    <message>
+        <source>打印交接单 (Ctrl+P)</source>
+        <translation>Print manifest (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>导出文件给村站… (Ctrl+S)</source>
+        <translation>Export file for the village station… (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>待发（已分拣、未发出）</source>
+        <translation>To dispatch (sorted, not yet sent)</translation>
+    </message>
+    <message>
+        <source>已发交接单（最新的在最上面）</source>
+        <translation>Manifests sent (newest first)</translation>
+    </message>
+    <message>
+        <source>还有 {count} 件已收未分拣。</source>
+        <translation>{count} received parcels are not sorted yet.</translation>
+    </message>
+    <message>
+        <source>请先在左边选中要发的村。</source>
+        <translation>First select the village to dispatch to on the left.</translation>
+    </message>
+    <message>
+        <source>已生成交接单 {number}：{village} {count} 件。按 Ctrl+P 打印，Ctrl+S 导出。</source>
+        <translation>Manifest {number} made: {village}, {count} parcels. Ctrl+P prints it, Ctrl+S exports it.</translation>
+    </message>
+    <message>
+        <source>已生成打印文件：{path}</source>
+        <translation>Print file made: {path}</translation>
+    </message>
+    <message>
+        <source>已导出：{path}</source>
+        <translation>Exported: {path}</translation>
+    </message>
+    <message>
+        <source>请先在右边选中一张交接单。</source>
+        <translation>First select a manifest on the right.</translation>
+    </message>
+</context>
+<context>
+    <name>FeePanel</name>
+    <message>
+        <source>运费 {fee}元</source>
+        <translation>Fee {fee} yuan</translation>
+    </message>
+    <message>
+        <source>寄往{province}（{zone}），{weight}按{billable}计费</source>
+        <translation>To {province} ({zone}); {weight} charged as {billable}</translation>
+    </message>
+    <message>
+        <source>首重 {weight} {fee}元</source>
+        <translation>First {weight} {fee} yuan</translation>
+    </message>
+    <message>
+        <source>续重 {weight} × {fee}元</source>
+        <translation>Additional {weight} × {fee} yuan</translation>
+    </message>
+    <message>
+        <source>续重 {weight}（每{step} {fee}元）</source>
+        <translation>Additional {weight} ({fee} yuan per {step})</translation>
+    </message>
+    <message>
+        <source>运费 —</source>
+        <translation>Fee —</translation>
     </message>
 </context>
 <context>
@@ -372,6 +563,323 @@
     </message>
 </context>
 <context>
+    <name>ManifestsTab</name>
+    <message>
+        <source>选择文件</source>
+        <translation>Choose a file</translation>
+    </message>
+    <message>
+        <source>交接单 / 到货清单 (*.json)</source>
+        <translation>Manifests / arrival lists (*.json)</translation>
+    </message>
+    <message>
+        <source>选择导出到哪里（如U盘）</source>
+        <translation>Choose where to export to (e.g. a USB stick)</translation>
+    </message>
+    <message>
+        <source>收包分拣</source>
+        <translation>Receive and sort</translation>
+    </message>
+    <message>
+        <source>发交接单</source>
+        <translation>Dispatch manifests</translation>
+    </message>
+    <message>
+        <source>线路表</source>
+        <translation>Routes</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationSettingsTab</name>
+    <message>
+        <source>短信网关（自动发短信）</source>
+        <translation>SMS gateway (texts sent automatically)</translation>
+    </message>
+    <message>
+        <source>打印清单（贴在店门口）</source>
+        <translation>Printed list (posted at the shop door)</translation>
+    </message>
+    <message>
+        <source>复制到剪贴板（发到微信群）</source>
+        <translation>Copy to clipboard (for a WeChat group)</translation>
+    </message>
+    <message>
+        <source>不需要</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>请求头里的密钥</source>
+        <translation>Key in a request header</translation>
+    </message>
+    <message>
+        <source>用户名和密码（Basic）</source>
+        <translation>User name and password (Basic)</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>表单（form）</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>保存设置</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <source>11位手机号</source>
+        <translation>11-digit mobile number</translation>
+    </message>
+    <message>
+        <source>发送测试短信</source>
+        <translation>Send a test SMS</translation>
+    </message>
+    <message>
+        <source>通知方式</source>
+        <translation>How to notify</translation>
+    </message>
+    <message>
+        <source>短信网关</source>
+        <translation>SMS gateway</translation>
+    </message>
+    <message>
+        <source>网关地址</source>
+        <translation>Gateway URL</translation>
+    </message>
+    <message>
+        <source>验证方式</source>
+        <translation>Authentication</translation>
+    </message>
+    <message>
+        <source>密钥或密码</source>
+        <translation>Key or password</translation>
+    </message>
+    <message>
+        <source>请求格式</source>
+        <translation>Request format</translation>
+    </message>
+    <message>
+        <source>可用 {phone} 手机号、{text} 短信内容、{key} 密钥</source>
+        <translation>Use {phone} for the number, {text} for the message, {key} for the key</translation>
+    </message>
+    <message>
+        <source>请求模板</source>
+        <translation>Request template</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>等于</source>
+        <translation>equals</translation>
+    </message>
+    <message>
+        <source>或回答中有</source>
+        <translation>or the answer contains</translation>
+    </message>
+    <message>
+        <source>网关回答里表示发送成功的字段和值（例如 code 等于 0），或一段固定文字</source>
+        <translation>The field and value in the gateway&apos;s answer that mean success (e.g. code equals 0), or a fixed text</translation>
+    </message>
+    <message>
+        <source>成功标志</source>
+        <translation>Success marker</translation>
+    </message>
+    <message>
+        <source>测试</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>用屏幕上的设置（不用先保存）给这个号码发一条测试短信：</source>
+        <translation>Send a test SMS to this number with the settings on screen (no need to save first):</translation>
+    </message>
+    <message>
+        <source>村民收到的短信</source>
+        <translation>The SMS villagers receive</translation>
+    </message>
+    <message>
+        <source>{masked}（已保存，不改就留空）</source>
+        <translation>{masked} (saved; leave empty to keep it)</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>未设置</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>通知设置已保存。</source>
+        <translation>Notification settings saved.</translation>
+    </message>
+    <message>
+        <source>正在发送测试短信……</source>
+        <translation>Sending the test SMS…</translation>
+    </message>
+    <message>
+        <source>测试短信已发出，网关确认收到。请看手机是否收到。</source>
+        <translation>Test SMS sent and acknowledged by the gateway. Check that the phone received it.</translation>
+    </message>
+    <message>
+        <source>测试短信没有发出：{reason}</source>
+        <translation>The test SMS was not sent: {reason}</translation>
+    </message>
+    <message>
+        <source>测试短信没有发出：程序出错（{kind}）</source>
+        <translation>The test SMS was not sent: program error ({kind})</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>请求头名称</source>
+        <translation>Header name</translation>
+    </message>
+    <message>
+        <source>例如 hjz001</source>
+        <translation>e.g. hjz001</translation>
+    </message>
+    <message>
+        <source>短信网关（当前不用，可先填好）</source>
+        <translation>SMS gateway (not in use now; can be filled in ahead)</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsTab</name>
+    <message>
+        <source>取件码</source>
+        <translation>Pickup code</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>次数</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>最近问题</source>
+        <translation>Last problem</translation>
+    </message>
+    <message>
+        <source>还没有设置短信网关：请到“设置 → 通知”填写</source>
+        <translation>No SMS gateway set up yet: fill it in under “Settings → Notifications”</translation>
+    </message>
+    <message>
+        <source>只看未发出的</source>
+        <translation>Unsent only</translation>
+    </message>
+    <message>
+        <source>立即发送</source>
+        <translation>Send now</translation>
+    </message>
+    <message>
+        <source>重试选中的</source>
+        <translation>Retry selected</translation>
+    </message>
+    <message>
+        <source>打印通知单…</source>
+        <translation>Print notices…</translation>
+    </message>
+    <message>
+        <source>存为PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>复制到剪贴板</source>
+        <translation>Copy to clipboard</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>正在发送……</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>刚才发送：成功 {sent}，稍后重试 {retrying}，失败 {failed}</source>
+        <translation>Just sent: {sent} succeeded, {retrying} to retry, {failed} failed</translation>
+    </message>
+    <message>
+        <source>待发短信 {sms} · 待打印 {printed} · 待复制 {copied} · 失败 {failed}</source>
+        <translation>SMS to send {sms} · to print {printed} · to copy {copied} · failed {failed}</translation>
+    </message>
+    <message>
+        <source>{status}（{time} 再试）</source>
+        <translation>{status} (retry at {time})</translation>
+    </message>
+    <message>
+        <source>请先选中状态为“失败”的通知。</source>
+        <translation>First select notices whose status is “Failed”.</translation>
+    </message>
+    <message>
+        <source>{count}条通知重新排队，马上再发。</source>
+        <translation>{count} notices queued again; sending shortly.</translation>
+    </message>
+    <message>
+        <source>没有要复制的通知（通知方式为“复制到剪贴板”的）。</source>
+        <translation>No notices to copy (those whose channel is “Copy to clipboard”).</translation>
+    </message>
+    <message>
+        <source>已复制{count}条通知，可以粘贴到微信群或短信里。</source>
+        <translation>Copied {count} notices; paste them into a WeChat group or a text message.</translation>
+    </message>
+    <message>
+        <source>存为PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF 存不了：{detail}</source>
+        <translation>The PDF could not be saved: {detail}</translation>
+    </message>
+    <message>
+        <source>到件通知</source>
+        <translation>Arrival notices</translation>
+    </message>
+    <message>
+        <source>没有要打印的通知。</source>
+        <translation>No notices to print.</translation>
+    </message>
+    <message>
+        <source>打印机报错</source>
+        <translation>Printer error</translation>
+    </message>
+    <message>
+        <source>打印失败，这些通知稍后会再次列入清单。</source>
+        <translation>Printing failed; these notices will be listed again later.</translation>
+    </message>
+    <message>
+        <source>已打印{count}条通知。</source>
+        <translation>Printed {count} notices.</translation>
+    </message>
+    <message>
+        <source>共{count}件，请凭取件码到{station}取件，营业时间{hours}。</source>
+        <translation>{count} parcels in all; collect them with the pickup code at {station}, open {hours}.</translation>
+    </message>
+</context>
+<context>
     <name>OperatorsTab</name>
     <message>
         <source>添加店员</source>
@@ -432,6 +940,22 @@
         <source>今日</source>
         <translation>Today</translation>
     </message>
+    <message>
+        <source>寄件</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>盘点</source>
+        <translation>Stocktake</translation>
+    </message>
+    <message>
+        <source>通知</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>交接单</source>
+        <translation>Manifests</translation>
+    </message>
 </context>
 <context>
     <name>PasswordDialog</name>
@@ -484,6 +1008,29 @@
     </message>
 </context>
 <context>
+    <name>PhotoBar</name>
+    <message>
+        <source>拍照</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>拍一张取件照片，确认取件时和取件记录一起保存</source>
+        <translation>Take a pickup photo; it is kept with the pickup record when confirmed</translation>
+    </message>
+    <message>
+        <source>删除照片</source>
+        <translation>Delete photo</translation>
+    </message>
+    <message>
+        <source>摄像头还没有画面，请稍等再拍。</source>
+        <translation>The camera has no picture yet; wait a moment and try again.</translation>
+    </message>
+    <message>
+        <source>已拍照</source>
+        <translation>Photo taken</translation>
+    </message>
+</context>
+<context>
     <name>PickupTab</name>
     <message>
         <source>取件码 / 手机后4位 / 单号，按回车查找</source>
@@ -518,6 +1065,10 @@
         <translation>This parcel was picked up on {when}, handled by {who}.</translation>
     </message>
     <message>
+        <source>此件已在盘点时记为丢失。</source>
+        <translation>This parcel was recorded lost in a stocktake.</translation>
+    </message>
+    <message>
         <source>此件已退回快递公司。</source>
         <translation>This parcel was returned to the courier.</translation>
     </message>
@@ -530,12 +1081,43 @@
         <translation>Picked up {count}: {codes}</translation>
     </message>
     <message>
+        <source>取件还没有办理：可以再按“确认取件”不带照片取件，或清理磁盘后重新拍照。</source>
+        <translation>The pickup has not been done: press “Confirm pickup” again to hand over without the photo, or free disk space and take the photo again.</translation>
+    </message>
+    <message>
         <source>请先在“本次取件”里选中要退的包裹。</source>
         <translation>First select the parcel to return in “This pickup”.</translation>
     </message>
     <message>
         <source>已退件：{code}</source>
         <translation>Returned: {code}</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceBar</name>
+    <message>
+        <source>正在盘点：货架</source>
+        <translation>Counting: shelf</translation>
+    </message>
+    <message>
+        <source>层</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>不指定</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>{shelf}号</source>
+        <translation>Shelf {shelf}</translation>
+    </message>
+    <message>
+        <source>整个货架</source>
+        <translation>Whole shelf</translation>
+    </message>
+    <message>
+        <source>第{tier}层</source>
+        <translation>Tier {tier}</translation>
     </message>
 </context>
 <context>
@@ -585,6 +1167,180 @@
     </message>
 </context>
 <context>
+    <name>QuestionBar</name>
+    <message>
+        <source>取消 (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivePane</name>
+    <message>
+        <source>导入到货清单… (Ctrl+O)</source>
+        <translation>Import arrival list… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>开始盲收 (Ctrl+B)</source>
+        <translation>Receive without a list (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>结束收包 (Ctrl+E)</source>
+        <translation>Finish the bag (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>收包</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <source>分拣</source>
+        <translation>Sort</translation>
+    </message>
+    <message>
+        <source>扫码，或手工输入单号后按回车</source>
+        <translation>Scan, or type the tracking number and press Enter</translation>
+    </message>
+    <message>
+        <source>单号</source>
+        <translation>Tracking no.</translation>
+    </message>
+    <message>
+        <source>快递公司</source>
+        <translation>Courier</translation>
+    </message>
+    <message>
+        <source>去向</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>扫码用于：</source>
+        <translation>Scans are for:</translation>
+    </message>
+    <message>
+        <source>（F4 切换）</source>
+        <translation>(F4 switches)</translation>
+    </message>
+    <message>
+        <source>当前目的村：</source>
+        <translation>Current village:</translation>
+    </message>
+    <message>
+        <source>（F3 下一个村，Shift+F3 上一个）</source>
+        <translation>(F3 next village, Shift+F3 previous)</translation>
+    </message>
+    <message>
+        <source>现在没有正在收的包。</source>
+        <translation>No bag is being received now.</translation>
+    </message>
+    <message>
+        <source>按清单</source>
+        <translation>Against the list</translation>
+    </message>
+    <message>
+        <source>盲收</source>
+        <translation>Without a list</translation>
+    </message>
+    <message>
+        <source>正在收：{label}（{how}）</source>
+        <translation>Receiving: {label} ({how})</translation>
+    </message>
+    <message>
+        <source>（按清单 / 暂不分拣）</source>
+        <translation>(by the list / not sorting yet)</translation>
+    </message>
+    <message>
+        <source>已导入到货清单</source>
+        <translation>Arrival list imported</translation>
+    </message>
+    <message>
+        <source>开始盲收</source>
+        <translation>Receiving without a list</translation>
+    </message>
+    <message>
+        <source>请先选择当前目的村（F3）。</source>
+        <translation>First choose the current village (F3).</translation>
+    </message>
+    <message>
+        <source>未分拣</source>
+        <translation>Not sorted</translation>
+    </message>
+    <message>
+        <source>重复扫描：{tracking} 已在“{bag}”里收过，只算一件。</source>
+        <translation>Scanned twice: {tracking} was already received in “{bag}”; it counts once.</translation>
+    </message>
+    <message>
+        <source>多件：{tracking} 不在到货清单上，已记为多件。</source>
+        <translation>Extra: {tracking} is not on the arrival list; recorded as extra.</translation>
+    </message>
+    <message>
+        <source>已收：{tracking}</source>
+        <translation>Received: {tracking}</translation>
+    </message>
+    <message>
+        <source>已收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>多件</source>
+        <translation>Extra</translation>
+    </message>
+    <message>
+        <source>重复</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>注意：清单上{tracking}是发往{listed}的，已按你的选择分到{place}。</source>
+        <translation>Note: the list sends {tracking} to {listed}; it was sorted to {place} as you chose.</translation>
+    </message>
+    <message>
+        <source>已分拣：{tracking} → {place}</source>
+        <translation>Sorted: {tracking} → {place}</translation>
+    </message>
+    <message>
+        <source>已结束收包</source>
+        <translation>Bag finished</translation>
+    </message>
+    <message>
+        <source>{label}：应到{expected}件，实收{received}件，未到{missing}件，多件{extra}件。</source>
+        <translation>{label}: {expected} expected, {received} received, {missing} missing, {extra} extra.</translation>
+    </message>
+    <message>
+        <source>未到</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>已收 {n}</source>
+        <translation>Received {n}</translation>
+    </message>
+    <message>
+        <source>应到 {n}</source>
+        <translation>Expected {n}</translation>
+    </message>
+    <message>
+        <source>未到 {n}</source>
+        <translation>Missing {n}</translation>
+    </message>
+    <message>
+        <source>多件 {n}</source>
+        <translation>Extra {n}</translation>
+    </message>
+    <message>
+        <source>未分拣 {n}</source>
+        <translation>Not sorted {n}</translation>
+    </message>
+    <message>
+        <source>本次重复扫描 {n}</source>
+        <translation>Scanned twice {n}</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
         <source>退件给快递公司</source>
@@ -608,6 +1364,151 @@
     </message>
 </context>
 <context>
+    <name>RouteDialog</name>
+    <message>
+        <source>修改线路</source>
+        <translation>Edit route</translation>
+    </message>
+    <message>
+        <source>新增线路</source>
+        <translation>New route</translation>
+    </message>
+    <message>
+        <source>如 R01</source>
+        <translation>e.g. R01</translation>
+    </message>
+    <message>
+        <source>如 北线</source>
+        <translation>e.g. North line</translation>
+    </message>
+    <message>
+        <source>每行一个村：村名 12位区划代码 [站点编号]</source>
+        <translation>One village per line: name, 12-digit division code [station id]</translation>
+    </message>
+    <message>
+        <source>线路编号</source>
+        <translation>Route code</translation>
+    </message>
+    <message>
+        <source>线路名称</source>
+        <translation>Route name</translation>
+    </message>
+    <message>
+        <source>沿线村站</source>
+        <translation>Village stations on the route</translation>
+    </message>
+</context>
+<context>
+    <name>RoutesPane</name>
+    <message>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>线路名称</source>
+        <translation>Route name</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>沿线村站</source>
+        <translation>Village stations on the route</translation>
+    </message>
+    <message>
+        <source>新增线路…</source>
+        <translation>New route…</translation>
+    </message>
+    <message>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>线路表决定分拣时每个村归哪条线路；只有站长可以修改。</source>
+        <translation>The route table decides which route each village is sorted to; only the keeper can change it.</translation>
+    </message>
+    <message>
+        <source>县中心下发</source>
+        <translation>From the county centre</translation>
+    </message>
+    <message>
+        <source>本站</source>
+        <translation>This station</translation>
+    </message>
+    <message>
+        <source>请先选中要删除的线路。</source>
+        <translation>First select the route to delete.</translation>
+    </message>
+    <message>
+        <source>删除线路 {code} {name}？沿线的村要重新加到别的线路上才能分拣。</source>
+        <translation>Delete route {code} {name}? Its villages must be added to another route before they can be sorted.</translation>
+    </message>
+</context>
+<context>
+    <name>SendingTab</name>
+    <message>
+        <source>全部快递公司</source>
+        <translation>All couriers</translation>
+    </message>
+    <message>
+        <source>勾选全部待揽收</source>
+        <translation>Tick all awaiting collection</translation>
+    </message>
+    <message>
+        <source>取消寄件…</source>
+        <translation>Cancel shipment…</translation>
+    </message>
+    <message>
+        <source>扫不出时手输快递单号，按回车</source>
+        <translation>If it won&apos;t scan, type the tracking number and press Enter</translation>
+    </message>
+    <message>
+        <source>揽收</source>
+        <translation>Collect</translation>
+    </message>
+    <message>
+        <source>今日寄件和待揽收（选中或勾选后扫快递员的单号）</source>
+        <translation>Today&apos;s shipments and those awaiting collection (select or tick, then scan the courier&apos;s number)</translation>
+    </message>
+    <message>
+        <source>已收件：{courier}，寄往{where}，运费{fee}元（{payment}）</source>
+        <translation>Accepted: {courier}, to {where}, fee {fee} yuan ({payment})</translation>
+    </message>
+    <message>
+        <source>快递员来揽收时：先选中或勾选寄件，再扫他贴的单号。</source>
+        <translation>When the courier collects: select or tick the shipments, then scan the labels he put on.</translation>
+    </message>
+    <message>
+        <source>请扫这件的快递单号：{courier}，寄往{where}，{name}，{weight}</source>
+        <translation>Scan this shipment&apos;s tracking number: {courier}, to {where}, {name}, {weight}</translation>
+    </message>
+    <message>
+        <source>（之后还有{count}件）</source>
+        <translation>({count} more after this)</translation>
+    </message>
+    <message>
+        <source>请先在列表里选中或勾选要揽收的寄件，再扫单号。</source>
+        <translation>First select or tick the shipments to collect in the list, then scan.</translation>
+    </message>
+    <message>
+        <source>已揽收：{courier}，寄往{where}，单号 {tracking}</source>
+        <translation>Collected: {courier}, to {where}, tracking no. {tracking}</translation>
+    </message>
+    <message>
+        <source>请先在列表里选中要取消的寄件。</source>
+        <translation>First select the shipment to cancel in the list.</translation>
+    </message>
+    <message>
+        <source>已取消寄件：寄往{where}，请退还运费{fee}元。</source>
+        <translation>Shipment to {where} cancelled; refund the fee of {fee} yuan.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>只有站长可以修改设置。</source>
@@ -624,6 +1525,10 @@
     <message>
         <source>使用设置</source>
         <translation>Preferences</translation>
+    </message>
+    <message>
+        <source>通知</source>
+        <translation>Notifications</translation>
     </message>
     <message>
         <source>台账</source>
@@ -651,6 +1556,120 @@
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ShipmentForm</name>
+    <message>
+        <source>寄件人姓名</source>
+        <translation>Sender&apos;s name</translation>
+    </message>
+    <message>
+        <source>11位手机号</source>
+        <translation>11-digit mobile number</translation>
+    </message>
+    <message>
+        <source>收件人姓名</source>
+        <translation>Recipient&apos;s name</translation>
+    </message>
+    <message>
+        <source>如：西安市</source>
+        <translation>e.g. Xi&apos;an</translation>
+    </message>
+    <message>
+        <source>区县、乡镇、街道门牌</source>
+        <translation>District, township, street and number</translation>
+    </message>
+    <message>
+        <source>如 1.6kg、3.2斤、1600g</source>
+        <translation>e.g. 1.6kg, 3.2斤, 1600g</translation>
+    </message>
+    <message>
+        <source>收件 (Ctrl+回车)</source>
+        <translation>Accept (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>输入省份，如：陕西</source>
+        <translation>Type the province, e.g. 陕西</translation>
+    </message>
+    <message>
+        <source>寄件人</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>寄件人电话</source>
+        <translation>Sender&apos;s phone</translation>
+    </message>
+    <message>
+        <source>收件人</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>收件人电话</source>
+        <translation>Recipient&apos;s phone</translation>
+    </message>
+    <message>
+        <source>省份</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>城市</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>详细地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>重量</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>快递公司</source>
+        <translation>Courier</translation>
+    </message>
+    <message>
+        <source>付款方式</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>填好省份和重量，运费自动算出。</source>
+        <translation>Fill in the province and weight and the fee is worked out.</translation>
+    </message>
+</context>
+<context>
+    <name>StartPanel</name>
+    <message>
+        <source>盘点：把货架上的包裹逐件扫一遍，找出少的、多的和放错的。</source>
+        <translation>Stocktake: scan every parcel on the shelves to find what is missing, extra or misplaced.</translation>
+    </message>
+    <message>
+        <source>继续盘点 (回车)</source>
+        <translation>Resume stocktake (Enter)</translation>
+    </message>
+    <message>
+        <source>全站所有货架</source>
+        <translation>All shelves</translation>
+    </message>
+    <message>
+        <source>只盘这些货架：</source>
+        <translation>Only these shelves:</translation>
+    </message>
+    <message>
+        <source>开始盘点</source>
+        <translation>Start stocktake</translation>
+    </message>
+    <message>
+        <source>开始后，先选好正在盘点的货架和层，再把那里的包裹逐件扫一遍，扫完一处换下一处。有问题的包裹会列在下面，选中后按 F5–F10 处理；中途断电或关机，下次打开可以接着盘。</source>
+        <translation>Once started, choose the shelf and tier you are counting, scan every parcel there, then move to the next place. Parcels with a problem are listed below; select one and press F5–F10. After a power cut or shutdown you can carry on where you stopped.</translation>
+    </message>
+    <message>
+        <source>{shelf}号</source>
+        <translation>Shelf {shelf}</translation>
+    </message>
+    <message>
+        <source>有一次盘点还没结束：{who}于{when}开始，盘{scope}。</source>
+        <translation>A stocktake is not finished: {who} started it at {when}, counting {scope}.</translation>
     </message>
 </context>
 <context>
@@ -735,7 +1754,121 @@
     </message>
 </context>
 <context>
+    <name>StocktakeTab</name>
+    <message>
+        <source>结束盘点…</source>
+        <translation>Finish stocktake…</translation>
+    </message>
+    <message>
+        <source>扫描面单；扫不出时手输单号或取件码，按回车</source>
+        <translation>Scan the waybill; if it won&apos;t scan, type the tracking number or pickup code and press Enter</translation>
+    </message>
+    <message>
+        <source>盘点开始：请逐件扫描货架上的包裹。</source>
+        <translation>Stocktake started: scan every parcel on the shelves.</translation>
+    </message>
+    <message>
+        <source>继续盘点：已扫过的不用再扫。</source>
+        <translation>Stocktake resumed: parcels already scanned need no second scan.</translation>
+    </message>
+    <message>
+        <source>盘点{scope}（{who} {when} 开始）</source>
+        <translation>Counting {scope} (started by {who} at {when})</translation>
+    </message>
+    <message>
+        <source>请先开始盘点（或继续上次的盘点），再扫描。</source>
+        <translation>Start a stocktake (or resume the last one) before scanning.</translation>
+    </message>
+    <message>
+        <source>重复扫描：{code} 已经扫过（第{times}次），只算一件。</source>
+        <translation>Scanned twice: {code} was already scanned (time {times}); it counts once.</translation>
+    </message>
+    <message>
+        <source>✓ {code}&#x3000;{place}</source>
+        <translation>✓ {code}  {place}</translation>
+    </message>
+    <message>
+        <source>放错位置：{code} 应在{recorded}（扫到于{found}）</source>
+        <translation>Misplaced: {code} belongs on {recorded} (found on {found})</translation>
+    </message>
+    <message>
+        <source>不在册：{tracking}&#x3000;{reason}</source>
+        <translation>Not on record: {tracking}  {reason}</translation>
+    </message>
+    <message>
+        <source>正在盘点：{place}</source>
+        <translation>Counting: {place}</translation>
+    </message>
+    <message>
+        <source>已记为找到：{code}</source>
+        <translation>Recorded as found: {code}</translation>
+    </message>
+    <message>
+        <source>确定把 {code}（单号 {tracking}）记为丢失吗？它将不再算在架上，未发出的通知会取消。</source>
+        <translation>Record {code} (tracking no. {tracking}) as lost? It will no longer count as on the shelf and unsent notices will be cancelled.</translation>
+    </message>
+    <message>
+        <source>记为丢失</source>
+        <translation>Record as lost</translation>
+    </message>
+    <message>
+        <source>已记为丢失：{code}</source>
+        <translation>Recorded as lost: {code}</translation>
+    </message>
+    <message>
+        <source>已归位：{code} 放回{place}</source>
+        <translation>Put back: {code} returned to {place}</translation>
+    </message>
+    <message>
+        <source>已改登记：新取件码 {code}（{place}），请在包裹上改写；已重新通知收件人。</source>
+        <translation>Re-registered: new pickup code {code} ({place}); write it on the parcel. The recipient has been notified again.</translation>
+    </message>
+    <message>
+        <source>已入库：取件码 {code}（{place}），请写在包裹上。</source>
+        <translation>Checked in: pickup code {code} ({place}); write it on the parcel.</translation>
+    </message>
+    <message>
+        <source>已放一边：{tracking}</source>
+        <translation>Set aside: {tracking}</translation>
+    </message>
+    <message>
+        <source>还有 {count} 项没有处理，结束后它们按原样留在记录里（未扫到的仍算在架上）。确定结束盘点吗？</source>
+        <translation>{count} findings are not dealt with; they stay on record as they are (parcels not scanned still count as on the shelf). Finish the stocktake?</translation>
+    </message>
+    <message>
+        <source>都处理完了。确定结束盘点吗？</source>
+        <translation>Everything is dealt with. Finish the stocktake?</translation>
+    </message>
+    <message>
+        <source>结束盘点</source>
+        <translation>Finish stocktake</translation>
+    </message>
+    <message>
+        <source>盘点已结束：应在架 {expected} 件，扫到 {scanned} 件（重复扫 {duplicates} 次）；未扫到 {missing}（找到 {found}，丢失 {lost}）；放错 {wrong}（归位 {reshelved}，改登记 {relocated}）；不在册 {unknown}（入库 {checked_in}，放一边 {set_aside}）；未处理 {unresolved}。</source>
+        <translation>Stocktake finished: {expected} expected on the shelves, {scanned} scanned ({duplicates} repeat scans); not scanned {missing} (found {found}, lost {lost}); misplaced {wrong} (put back {reshelved}, re-registered {relocated}); not on record {unknown} (checked in {checked_in}, set aside {set_aside}); not dealt with {unresolved}.</translation>
+    </message>
+</context>
+<context>
+    <name>TallyBar</name>
+    <message>
+        <source>应在架 {expected}&#x3000;｜&#x3000;已扫 {scanned}&#x3000;｜&#x3000;&lt;span style=&apos;color:#c62828&apos;&gt;未扫到 {missing}&lt;/span&gt;&#x3000;｜&#x3000;&lt;span style=&apos;color:#e65100&apos;&gt;放错 {wrong}&lt;/span&gt;&#x3000;｜&#x3000;&lt;span style=&apos;color:#6a1b9a&apos;&gt;不在册 {unknown}&lt;/span&gt;</source>
+        <translation>Expected {expected}  |  Scanned {scanned}  |  &lt;span style=&apos;color:#c62828&apos;&gt;Not scanned {missing}&lt;/span&gt;  |  &lt;span style=&apos;color:#e65100&apos;&gt;Misplaced {wrong}&lt;/span&gt;  |  &lt;span style=&apos;color:#6a1b9a&apos;&gt;Not on record {unknown}&lt;/span&gt;</translation>
+    </message>
+</context>
+<context>
     <name>TodayTab</name>
+    <message>
+        <source>已为{count}件排队发送提醒</source>
+        <translation>Reminders queued for {count} parcels</translation>
+    </message>
+    <message>
+        <source>{codes} 今天已经提醒过，明天再发</source>
+        <translation>{codes} were already reminded today; try again tomorrow</translation>
+    </message>
+    <message>
+        <source>{codes} 已不在架上</source>
+        <translation>{codes} are no longer on the shelf</translation>
+    </message>
     <message>
         <source>今日入库</source>
         <translation>Checked in today</translation>
@@ -765,6 +1898,14 @@
         <translation>Return…</translation>
     </message>
     <message>
+        <source>再次通知</source>
+        <translation>Remind again</translation>
+    </message>
+    <message>
+        <source>全部再次通知</source>
+        <translation>Remind all again</translation>
+    </message>
+    <message>
         <source>按快递公司</source>
         <translation>By courier</translation>
     </message>
@@ -773,8 +1914,131 @@
         <translation>Overdue parcels (on the shelf more than {days} days)</translation>
     </message>
     <message>
+        <source>请先在滞留件里选中要再次通知的包裹。</source>
+        <translation>First select the overdue parcels to remind.</translation>
+    </message>
+    <message>
+        <source>没有滞留件，不用再次通知。</source>
+        <translation>No overdue parcels; nothing to remind.</translation>
+    </message>
+    <message>
         <source>请先在滞留件里选中要退的包裹。</source>
         <translation>First select the parcel to return among the overdue parcels.</translation>
+    </message>
+</context>
+<context>
+    <name>VillagePanel</name>
+    <message>
+        <source>导入交接单文件… (Ctrl+O)</source>
+        <translation>Import manifest file… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>核对完成，关闭交接单 (Ctrl+E)</source>
+        <translation>Checked; close the manifest (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>交接单号</source>
+        <translation>Manifest no.</translation>
+    </message>
+    <message>
+        <source>发出站</source>
+        <translation>From station</translation>
+    </message>
+    <message>
+        <source>发出时间</source>
+        <translation>Sent at</translation>
+    </message>
+    <message>
+        <source>应到</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>已到</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <source>未到</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>多件</source>
+        <translation>Extra</translation>
+    </message>
+    <message>
+        <source>错分</source>
+        <translation>Mis-sorted</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>单号</source>
+        <translation>Tracking no.</translation>
+    </message>
+    <message>
+        <source>快递公司</source>
+        <translation>Courier</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>核对</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>交接单（包裹在“入库”页扫码入库后，这里自动核对）</source>
+        <translation>Manifests (parcels are checked off here as they are scanned in on the “Check in” tab)</translation>
+    </message>
+    <message>
+        <source>核对中</source>
+        <translation>Checking</translation>
+    </message>
+    <message>
+        <source>已关闭</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>错分：属于{owner}，请退回</source>
+        <translation>Mis-sorted: belongs to {owner}; send it back</translation>
+    </message>
+    <message>
+        <source>多件：不在交接单上</source>
+        <translation>Extra: not on the manifest</translation>
+    </message>
+    <message>
+        <source>已导入交接单 {number}：{count} 件，来自{origin}。</source>
+        <translation>Manifest {number} imported: {count} parcels from {origin}.</translation>
+    </message>
+    <message>
+        <source>请先选中一张交接单。</source>
+        <translation>First select a manifest.</translation>
+    </message>
+    <message>
+        <source>已关闭。</source>
+        <translation>Closed.</translation>
+    </message>
+    <message>
+        <source>单号{tracking}不在任何交接单上。</source>
+        <translation>Tracking no. {tracking} is on no manifest.</translation>
+    </message>
+    <message>
+        <source>已入库</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <source>还没入库，请到“入库”页扫码</source>
+        <translation>Not checked in yet; scan it on the “Check in” tab</translation>
+    </message>
+    <message>
+        <source>{tracking} 在交接单 {number} 上：{state}</source>
+        <translation>{tracking} is on manifest {number}: {state}</translation>
+    </message>
+    <message>
+        <source>{number}：应到{expected}，已到{arrived}，未到{missing}，多件{extra}，错分{wrong}</source>
+        <translation>{number}: expected {expected}, arrived {arrived}, missing {missing}, extra {extra}, mis-sorted {wrong}</translation>
     </message>
 </context>
 <context>
@@ -992,6 +2256,18 @@
         <translation>Opening hours must be written like “08:00-20:00”, with opening before closing.</translation>
     </message>
     <message>
+        <source>设置值不在可选范围内。</source>
+        <translation>The setting is not one of the allowed values.</translation>
+    </message>
+    <message>
+        <source>填写的内容太长：最多{limit}个字符。</source>
+        <translation>Too long: at most {limit} characters.</translation>
+    </message>
+    <message>
+        <source>短信网关地址要以 http:// 或 https:// 开头，中间不能有空格。</source>
+        <translation>The SMS gateway URL must start with http:// or https:// and contain no spaces.</translation>
+    </message>
+    <message>
         <source>重量不能超过{limit}：{text}</source>
         <translation>Weight cannot exceed {limit}: {text}</translation>
     </message>
@@ -1086,6 +2362,10 @@
     <message>
         <source>单号{tracking}已于{when}由{operator}办理取件，不能重复取件。</source>
         <translation>Tracking no. {tracking} was picked up on {when}, handled by {operator}; it cannot be picked up twice.</translation>
+    </message>
+    <message>
+        <source>单号{tracking}已在盘点时记为丢失，不在货架上。</source>
+        <translation>Tracking no. {tracking} was recorded lost in a stocktake and is not on the shelf.</translation>
     </message>
     <message>
         <source>单号{tracking}已退回快递公司，不在货架上。</source>
@@ -1227,6 +2507,254 @@
         <source>寄件资费表有误：{detail}</source>
         <translation>The sending tariff table is faulty: {detail}</translation>
     </message>
+    <message>
+        <source>这个村不在线路表里，不能发交接单。</source>
+        <translation>This village is not in the route table, so no manifest can be sent to it.</translation>
+    </message>
+    <message>
+        <source>{village}没有待发的包裹。</source>
+        <translation>No parcels waiting for {village}.</translation>
+    </message>
+    <message>
+        <source>找不到这张交接单。</source>
+        <translation>Manifest not found.</translation>
+    </message>
+    <message>
+        <source>文件写不进去（{reason}），请换个位置或检查U盘。</source>
+        <translation>The file could not be written ({reason}); choose another place or check the USB stick.</translation>
+    </message>
+    <message>
+        <source>文件太大，不是交接单或到货清单。</source>
+        <translation>The file is too large to be a manifest or arrival list.</translation>
+    </message>
+    <message>
+        <source>读不了文件{name}（{reason}）。</source>
+        <translation>Cannot read the file {name} ({reason}).</translation>
+    </message>
+    <message>
+        <source>这个文件不是交接单文件。</source>
+        <translation>This file is not a manifest file.</translation>
+    </message>
+    <message>
+        <source>这个文件不是到货清单文件。</source>
+        <translation>This file is not an arrival list file.</translation>
+    </message>
+    <message>
+        <source>文件内容和校验码对不上：文件可能已损坏或被改动过，不能导入。请让对方重新导出一份。</source>
+        <translation>The file&apos;s contents do not match its checksum: it may be damaged or altered and cannot be imported. Ask the sender to export it again.</translation>
+    </message>
+    <message>
+        <source>文件是新版程序（第{version}版格式）导出的，请先升级本程序。</source>
+        <translation>The file was exported by a newer version (format {version}); please update this program first.</translation>
+    </message>
+    <message>
+        <source>文件内容格式不对（{field}），不能导入。</source>
+        <translation>The file&apos;s contents are malformed ({field}); it cannot be imported.</translation>
+    </message>
+    <message>
+        <source>交接单里有重复的单号，不能导入。</source>
+        <translation>The manifest lists a tracking number twice; it cannot be imported.</translation>
+    </message>
+    <message>
+        <source>还有一个包（{label}）没有结束收包，请先结束它。</source>
+        <translation>A bag ({label}) is still being received; finish it first.</translation>
+    </message>
+    <message>
+        <source>到货清单最多{limit}件。</source>
+        <translation>An arrival list holds at most {limit} parcels.</translation>
+    </message>
+    <message>
+        <source>请先导入到货清单或开始盲收，再扫包裹。</source>
+        <translation>Import an arrival list or start receiving without one before scanning parcels.</translation>
+    </message>
+    <message>
+        <source>区划代码{code}不在线路表里，请先在线路表里加上这个村。</source>
+        <translation>Division code {code} is not in the route table; add this village to the route table first.</translation>
+    </message>
+    <message>
+        <source>找不到这个包。</source>
+        <translation>Bag not found.</translation>
+    </message>
+    <message>
+        <source>现在没有正在收的包。</source>
+        <translation>No bag is being received now.</translation>
+    </message>
+    <message>
+        <source>这张交接单是发给{village}（{code}）的，不是本站的，不能导入。</source>
+        <translation>This manifest is addressed to {village} ({code}), not to this station; it cannot be imported.</translation>
+    </message>
+    <message>
+        <source>交接单{number}已经导入过了，不用再导入。</source>
+        <translation>Manifest {number} was already imported.</translation>
+    </message>
+    <message>
+        <source>交接单{number}已于{when}核对完成，不能重复关闭。</source>
+        <translation>Manifest {number} was checked and closed at {when}; it cannot be closed twice.</translation>
+    </message>
+    <message>
+        <source>第{line}行看不懂：每行写“村名 12位区划代码”，可再加站点编号。</source>
+        <translation>Line {line} cannot be read: write “village name, 12-digit division code” per line, optionally followed by the station id.</translation>
+    </message>
+    <message>
+        <source>第{line}个村的名称要1–60个字。</source>
+        <translation>Village {line}&apos;s name must be 1–60 characters.</translation>
+    </message>
+    <message>
+        <source>第{line}个村（{name}）：{problem}</source>
+        <translation>Village {line} ({name}): {problem}</translation>
+    </message>
+    <message>
+        <source>第{line}个村（{name}）的站点编号格式不对。</source>
+        <translation>Village {line} ({name}) has a malformed station id.</translation>
+    </message>
+    <message>
+        <source>线路编号要1–16位，只用字母、数字和短横线，如“R01”。</source>
+        <translation>A route code is 1–16 letters, digits or dashes, e.g. “R01”.</translation>
+    </message>
+    <message>
+        <source>请填写线路名称（最多40个字）。</source>
+        <translation>Enter the route name (at most 40 characters).</translation>
+    </message>
+    <message>
+        <source>一条线路至少要有一个村。</source>
+        <translation>A route needs at least one village.</translation>
+    </message>
+    <message>
+        <source>一条线路最多{limit}个村。</source>
+        <translation>A route holds at most {limit} villages.</translation>
+    </message>
+    <message>
+        <source>区划代码{code}在这条线路上写了两次。</source>
+        <translation>Division code {code} appears twice on this route.</translation>
+    </message>
+    <message>
+        <source>已经有编号为{code}的线路了。</source>
+        <translation>There is already a route {code}.</translation>
+    </message>
+    <message>
+        <source>{village}已经在线路“{route}”上了，一个村只能属于一条线路。</source>
+        <translation>{village} is already on route “{route}”; a village belongs to one route only.</translation>
+    </message>
+    <message>
+        <source>没有编号为{code}的线路。</source>
+        <translation>There is no route {code}.</translation>
+    </message>
+    <message>
+        <source>县里下发的线路表有重复的线路或村，没有应用。</source>
+        <translation>The county&apos;s route table lists a route or village twice; it was not applied.</translation>
+    </message>
+    <message>
+        <source>请先选择要分到哪个村。</source>
+        <translation>First choose the village to sort to.</translation>
+    </message>
+    <message>
+        <source>单号{tracking}还没有收包，或已经发出，不能分拣。</source>
+        <translation>Tracking no. {tracking} has not been received, or was already dispatched; it cannot be sorted.</translation>
+    </message>
+    <message>
+        <source>收包、分拣和发交接单只在乡镇服务站使用。</source>
+        <translation>Receiving, sorting and dispatching manifests are for township stations only.</translation>
+    </message>
+    <message>
+        <source>导入和核对交接单只在村级服务站使用。</source>
+        <translation>Importing and checking manifests is for village stations only.</translation>
+    </message>
+    <message>
+        <source>请求模板里必须有 {{phone}}（手机号）和 {{text}}（短信内容）。</source>
+        <translation>The request template must contain {{phone}} (the number) and {{text}} (the message).</translation>
+    </message>
+    <message>
+        <source>请求模板不是有效的 JSON：{detail}</source>
+        <translation>The request template is not valid JSON: {detail}</translation>
+    </message>
+    <message>
+        <source>JSON 请求模板要用大括号 {{ }} 括起来。</source>
+        <translation>A JSON request template must be enclosed in braces {{ }}.</translation>
+    </message>
+    <message>
+        <source>请填写“成功标志”：回答里的字段名，或回答中必须出现的文字。</source>
+        <translation>Fill in the “Success marker”: a field name in the answer, or text the answer must contain.</translation>
+    </message>
+    <message>
+        <source>请先填写短信网关地址。</source>
+        <translation>Fill in the SMS gateway URL first.</translation>
+    </message>
+    <message>
+        <source>选了需要验证的方式，请填写密钥或密码。</source>
+        <translation>The chosen authentication needs a key or password.</translation>
+    </message>
+    <message>
+        <source>请求头名称只能用英文字母、数字和“-”，例如 X-Api-Key。</source>
+        <translation>A header name may use only letters, digits and “-”, e.g. X-Api-Key.</translation>
+    </message>
+    <message>
+        <source>测试短信要发到一个11位手机号。</source>
+        <translation>The test SMS must go to an 11-digit mobile number.</translation>
+    </message>
+    <message>
+        <source>磁盘空间已满，照片没有保存。</source>
+        <translation>The disk is full; the photo was not saved.</translation>
+    </message>
+    <message>
+        <source>照片文件夹不能写入，照片没有保存。</source>
+        <translation>The photo folder cannot be written; the photo was not saved.</translation>
+    </message>
+    <message>
+        <source>写照片文件时出错，照片没有保存。</source>
+        <translation>Writing the photo file failed; the photo was not saved.</translation>
+    </message>
+    <message>
+        <source>还有一次盘点没有结束（{who}开始的），请先继续或结束它。</source>
+        <translation>A stocktake (started by {who}) is not finished; resume or finish it first.</translation>
+    </message>
+    <message>
+        <source>{shelf}号货架不在这次盘点的范围里。</source>
+        <translation>Shelf {shelf} is not part of this stocktake.</translation>
+    </message>
+    <message>
+        <source>没有在架的包裹是这个取件码：{code}</source>
+        <translation>No parcel on the shelf has the pickup code {code}</translation>
+    </message>
+    <message>
+        <source>不知道它是在哪个货架扫到的。请先选好正在盘点的货架。</source>
+        <translation>It is not known which shelf it was scanned on. Choose the shelf you are counting first.</translation>
+    </message>
+    <message>
+        <source>改登记要知道它在哪个货架哪一层扫到的；这一件只能放回原处（已归位）。</source>
+        <translation>Re-registering needs the shelf and tier where it was found; this one can only be put back.</translation>
+    </message>
+    <message>
+        <source>请先选好正在盘点的货架和层：包裹就登记在那里。</source>
+        <translation>Choose the shelf and tier you are counting first: the parcel is registered there.</translation>
+    </message>
+    <message>
+        <source>单号{tracking}的情况刚刚变了，请重新扫一次。</source>
+        <translation>Tracking no. {tracking} has just changed; scan it again.</translation>
+    </message>
+    <message>
+        <source>找不到这次盘点。</source>
+        <translation>Stocktake not found.</translation>
+    </message>
+    <message>
+        <source>这次盘点已经结束了。</source>
+        <translation>This stocktake has already finished.</translation>
+    </message>
+    <message>
+        <source>单号{tracking}不在待处理的盘点结果里。</source>
+        <translation>Tracking no. {tracking} is not among the open findings.</translation>
+    </message>
+    <message>
+        <source>单号{tracking}已经不在架上了（取走或退回）。</source>
+        <translation>Tracking no. {tracking} is no longer on the shelf (picked up or returned).</translation>
+    </message>
+    <message>
+        <source>这个包裹不在“未扫到”的名单里。</source>
+        <translation>This parcel is not on the “not scanned” list.</translation>
+    </message>
+    <message>
+        <source>发送通知时出现程序错误（{kind}）</source>
+        <translation>A program error occurred while sending notices ({kind})</translation>
+    </message>
 </context>
 <context>
     <name>models</name>
@@ -1286,6 +2814,10 @@
         <translation>Returned</translation>
     </message>
     <message>
+        <source>已丢失</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
         <source>{shelf}号货架第{tier}层</source>
         <translation>Shelf {shelf}, tier {tier}</translation>
     </message>
@@ -1332,6 +2864,96 @@
     <message>
         <source>待扫码核对</source>
         <translation>Scan to check</translation>
+    </message>
+</context>
+<context>
+    <name>sending</name>
+    <message>
+        <source>已收件</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>已揽收</source>
+        <translation>Collected</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>现金</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>微信</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <source>支付宝</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <source>银行卡</source>
+        <translation>Bank card</translation>
+    </message>
+    <message>
+        <source>赊账</source>
+        <translation>On account</translation>
+    </message>
+    <message>
+        <source>揽收</source>
+        <translation>Collect</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>快递公司</source>
+        <translation>Courier</translation>
+    </message>
+    <message>
+        <source>寄往</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>收件人</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>重量</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>运费</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <source>付款</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>快递单号</source>
+        <translation>Tracking no.</translation>
+    </message>
+    <message>
+        <source>收件时间</source>
+        <translation>Accepted at</translation>
+    </message>
+</context>
+<context>
+    <name>stocktake</name>
+    <message>
+        <source>全站所有货架</source>
+        <translation>All shelves</translation>
+    </message>
+    <message>
+        <source>{shelves}号货架</source>
+        <translation>Shelves {shelves}</translation>
     </message>
 </context>
 <context>
@@ -1411,6 +3033,90 @@
     <message>
         <source>作废记录</source>
         <translation>Entry voided</translation>
+    </message>
+    <message>
+        <source>包裹入库</source>
+        <translation>Parcel checked in</translation>
+    </message>
+    <message>
+        <source>包裹取走</source>
+        <translation>Parcel picked up</translation>
+    </message>
+    <message>
+        <source>更正快递公司</source>
+        <translation>Courier corrected</translation>
+    </message>
+    <message>
+        <source>退件</source>
+        <translation>Returned to courier</translation>
+    </message>
+    <message>
+        <source>包裹丢失</source>
+        <translation>Parcel lost</translation>
+    </message>
+    <message>
+        <source>包裹改登记</source>
+        <translation>Parcel re-registered</translation>
+    </message>
+    <message>
+        <source>收寄件</source>
+        <translation>Shipment accepted</translation>
+    </message>
+    <message>
+        <source>寄件揽收</source>
+        <translation>Shipment collected</translation>
+    </message>
+    <message>
+        <source>取消寄件</source>
+        <translation>Cancel shipment</translation>
+    </message>
+    <message>
+        <source>开始盘点</source>
+        <translation>Start stocktake</translation>
+    </message>
+    <message>
+        <source>结束盘点</source>
+        <translation>Finish stocktake</translation>
+    </message>
+    <message>
+        <source>盘点归位</source>
+        <translation>Put back in stocktake</translation>
+    </message>
+    <message>
+        <source>保存线路</source>
+        <translation>Route saved</translation>
+    </message>
+    <message>
+        <source>删除线路</source>
+        <translation>Route deleted</translation>
+    </message>
+    <message>
+        <source>开始收包</source>
+        <translation>Bag opened</translation>
+    </message>
+    <message>
+        <source>收包扫描</source>
+        <translation>Bag scan</translation>
+    </message>
+    <message>
+        <source>分拣</source>
+        <translation>Sort</translation>
+    </message>
+    <message>
+        <source>结束收包</source>
+        <translation>Bag closed</translation>
+    </message>
+    <message>
+        <source>发出交接单</source>
+        <translation>Manifest dispatched</translation>
+    </message>
+    <message>
+        <source>导入交接单</source>
+        <translation>Manifest imported</translation>
+    </message>
+    <message>
+        <source>核对交接单</source>
+        <translation>Manifest checked</translation>
     </message>
 </context>
 </TS>

@@ -25,7 +25,9 @@ from station_app.core.operators import OperatorInfo
 from station_app.core.store import Store
 from station_app.devices.sound import Sound, SoundPlayer
 from station_app.ui.controllers import session
+from station_app.ui.dispatcher import DispatchState, NotificationDispatcher
 from station_app.ui.login import LockScreen
+from station_app.ui.notification_text import status_bar_text
 from station_app.ui.pages.parcels import ParcelsPage
 from station_app.ui.pages.placeholder import PlaceholderPage
 from station_app.ui.pages.settings import SettingsPage
@@ -55,11 +57,13 @@ class MainWindow(QMainWindow):
         *,
         sound_player: SoundPlayer | None = None,
         scan_clock: Callable[[], float] | None = None,
+        dispatcher: NotificationDispatcher | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
         self._operator = operator
+        self.dispatcher = dispatcher
         self.sound_player = sound_player
         name = session.station_name(store)
         self.setWindowTitle(self.tr("{station} — 村级电商服务站").format(station=name))
@@ -86,6 +90,8 @@ class MainWindow(QMainWindow):
         self.status.set_operator(operator)
         self.scanner = ScanDetector(self, clock=scan_clock)
         self.scanner.scanned.connect(self._on_scanned)
+        if dispatcher is not None:
+            self._use_dispatcher(dispatcher)
 
     # --- construction -------------------------------------------------------------
 
@@ -122,6 +128,7 @@ class MainWindow(QMainWindow):
             if key == "parcels":
                 parcels = ParcelsPage(self._store, self._operator, self.play, self)
                 self.operator_switched.connect(parcels.set_operator)
+                parcels.scanned.connect(self._on_scanned)  # its camera, like the USB scanner
                 self._add_page(key, title, parcels)
                 continue
             self._add_page(key, title, PlaceholderPage(title, text, self))
@@ -129,6 +136,25 @@ class MainWindow(QMainWindow):
         settings.preferences_saved.connect(self.preferences_saved)
         self._add_page("settings", titles[-1], settings)
         self._fit_nav_to_titles(titles)
+
+    def _use_dispatcher(self, dispatcher: NotificationDispatcher) -> None:
+        """Notices go out soon after a check-in or reminder and at once after the
+        settings change; each round's outcome shows in the status bar."""
+        dispatcher.state_changed.connect(self._show_notification_state)
+        if dispatcher.last_state is not None:
+            self._show_notification_state(dispatcher.last_state)
+        parcels = self._pages["parcels"]
+        if isinstance(parcels, ParcelsPage):
+            parcels.notifications_tab.set_dispatcher(dispatcher)
+            parcels.checkin_tab.checked_in.connect(dispatcher.poke)
+            parcels.today_tab.reminded.connect(dispatcher.poke)
+        settings = self._pages["settings"]
+        if isinstance(settings, SettingsPage):
+            settings.notifications_tab.saved.connect(dispatcher.send_now)
+
+    def _show_notification_state(self, state: DispatchState) -> None:
+        text, warn = status_bar_text(state)
+        self.status.set_notification_text(text, warn=warn)
 
     def _fit_nav_to_titles(self, titles: tuple[str, ...]) -> None:
         """As wide as the longest title, so no language's label is ever cut off."""

@@ -49,6 +49,13 @@ class RowsModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
+    def prepend(self, row: Row) -> None:
+        """Newest first, without a reset: the view only lays out the one new row, so a
+        session list of hundreds of scans costs the same per scan as one of ten."""
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self._rows.insert(0, row)
+        self.endInsertRows()
+
     def key_at(self, row: int) -> str | None:
         return self._rows[row].key if 0 <= row < len(self._rows) else None
 

@@ -21,7 +21,7 @@ from station_app.core import demo, operators
 from station_app.core.clock import FixedClock
 from station_app.core.store import Store
 
-SETTINGS_TABS = ("station", "operators", "preferences", "ledger")
+SETTINGS_TABS = ("station", "operators", "preferences", "notifications", "ledger")
 DEMO_PARCELS = (
     ("YT8000000000001", "yto", "1", 1, "13812341234"),
     ("YT8000000000002", "yto", "1", 2, "13812341234"),
@@ -130,7 +130,95 @@ def _parcels_shots(
     paths.append(_save(window, size, out_dir / "parcels-pickup.png"))
     page.tabs.setCurrentWidget(page.today_tab)
     paths.append(_save(window, size, out_dir / "parcels-today.png"))
+    paths += _notification_shots(page, window, out_dir, size)
+    paths += _stocktake_shots(page, window, out_dir, size)
+    paths += _sending_shots(store, keeper, page, out_dir, size)
     page.tabs.setCurrentWidget(page.checkin_tab)
+    return paths
+
+
+def _notification_shots(
+    page: QWidget, window: QWidget, out_dir: Path, size: tuple[int, int]
+) -> list[Path]:
+    """今日 after 再次通知 on every overdue parcel, then the 通知 list (nothing sent:
+    the demo station has no SMS gateway, which the list and status bar say)."""
+    today = page.today_tab  # type: ignore[attr-defined]
+    today.remind_all_button.click()
+    paths = [_save(window, size, out_dir / "parcels-today-reminded.png")]
+    page.tabs.setCurrentWidget(page.notifications_tab)  # type: ignore[attr-defined]
+    return [*paths, _save(window, size, out_dir / "parcels-notifications.png")]
+
+
+def _sending_shots(
+    store: Store,
+    keeper: operators.OperatorInfo,
+    page: QWidget,
+    out_dir: Path,
+    size: tuple[int, int],
+) -> list[Path]:
+    """寄件 with a parcel being priced, and three in the list (the oldest collected)."""
+    from station_app.core.parcels.sending import ShipmentOrder, accept, collect
+
+    shipped = []
+    for city, weight in (("深圳市", "1.2"), ("广州市", "3.5"), ("佛山市", "0.8")):
+        order = ShipmentOrder(
+            courier="zto",
+            province="广东",
+            city=city,
+            address="南山区科技园南路88号",
+            recipient_name="张小红",
+            recipient_phone="13912345678",
+            sender_name="胡建国",
+            sender_phone="13812341234",
+            weight=weight,
+            payment_method="wechat",
+        )
+        with store.writing() as session:
+            shipped.append(accept(session, store.clock, actor=keeper, order=order).uid)
+    with store.writing() as session:
+        collect(
+            session,
+            store.clock,
+            actor=keeper,
+            shipment_uid=shipped[0],
+            courier_tracking_number="ZT7300000000001",
+        )
+    tab = page.sending_tab  # type: ignore[attr-defined]
+    page.tabs.setCurrentWidget(tab)  # type: ignore[attr-defined]
+    for edit, text in (
+        (tab.form.sender_name, "胡建国"),
+        (tab.form.sender_phone, "13812341234"),
+        (tab.form.recipient_name, "李梅"),
+        (tab.form.recipient_phone, "13698765432"),
+        (tab.form.city, "成都市"),
+        (tab.form.address, "武侯区人民南路四段9号"),
+        (tab.form.weight, "4.6斤"),
+    ):
+        edit.setText(text)
+    tab.form.province.setEditText("四川省")
+    tab.table.selectRow(0)
+    return [_save(page.window(), size, out_dir / "parcels-sending.png")]
+
+
+def _stocktake_shots(
+    page: QWidget, window: QWidget, out_dir: Path, size: tuple[int, int]
+) -> list[Path]:
+    """盘点 counting shelf 1 tier 1: one in place, one misplaced, one never checked in."""
+    from station_app.ui.pages.parcels import ParcelsPage
+
+    assert isinstance(page, ParcelsPage)
+    tab = page.stocktake_tab
+    page.tabs.setCurrentWidget(tab)
+    tab.start()
+    assert tab.counting is not None
+    tab.place.shelf.setCurrentIndex(tab.place.shelf.findData("1"))
+    tab.place.shelf.activated.emit(tab.place.shelf.currentIndex())
+    tab.place.tier.setCurrentIndex(tab.place.tier.findData(1))
+    tab.place.tier.activated.emit(tab.place.tier.currentIndex())
+    for code in ("YT8000000000001", "SF8000000000003", "75123456789012"):
+        page.handle_scan(code)
+    paths = [_save(window, size, out_dir / "parcels-stocktake.png")]
+    tab.finish()
     return paths
 
 

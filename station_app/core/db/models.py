@@ -92,6 +92,8 @@ class ParcelStatus(enum.StrEnum):
     ON_SHELF = "on_shelf"
     PICKED_UP = "picked_up"
     RETURNED = "returned"
+    LOST = "lost"
+    """Not found in a stocktake and given up on (盘点丢失): off the shelf, on the ledger."""
 
 
 class Shelf(Base):
@@ -114,7 +116,7 @@ class Parcel(Base):
 
     __tablename__ = "parcels"
     __table_args__ = (
-        CheckConstraint("status IN ('on_shelf', 'picked_up', 'returned')", name="status"),
+        CheckConstraint("status IN ('on_shelf', 'picked_up', 'returned', 'lost')", name="status"),
         Index("ix_parcels_phone_tail", "phone_tail", "status"),
         Index("ix_parcels_code_day", "code_day", "serial"),
         Index(

@@ -116,7 +116,7 @@ def check_in(
     session.execute(insert(Parcel).values(**values))
     row = Parcel(**values)  # transient, only to build the view
     if notify is not None:
-        outbox.queue_arrival(session, clock, parcel_uid, channel=notify)
+        outbox.queue_arrival_of_new(session, clock, row, channel=notify)
     return CheckInResult(Outcome.CHECKED_IN, ParcelView.of(row))
 
 

@@ -16,6 +16,7 @@ from station_app.core.db.models import Parcel, ParcelStatus
 from station_app.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from station_app.core.notifications import outbox
 from station_app.core.operators import OperatorInfo
+from station_app.core.parcels import photos
 from station_app.core.parcels.shelves import looks_like_pickup_code
 from station_app.core.parcels.views import ParcelView
 
@@ -59,9 +60,13 @@ def hand_over(
     *,
     actor: OperatorInfo,
     scans: dict[str, str | None],
+    photo: photos.SavedPhoto | None = None,
 ) -> list[ParcelView]:
     """Hand over the parcels in ``scans`` (uid → the waybill scanned to confirm it, or
-    None when confirmed by sight). Refuses the whole batch on the first problem."""
+    None when confirmed by sight). Refuses the whole batch on the first problem.
+
+    A ``photo`` (already on disk, see :func:`photos.kept`) is kept with every parcel
+    handed over, and its sha256 goes on each ledger entry as evidence."""
     if not scans:
         raise ValidationError(QT_TRANSLATE_NOOP("core", "请先选择要取走的包裹。"))
     now = clock.now()
@@ -73,17 +78,20 @@ def hand_over(
         row.picked_up_at = now
         row.picked_up_by = actor.login
         outbox.cancel_for_parcel(session, row.uid)  # no "your parcel has arrived" afterwards
-        ledger.append(
-            session,
-            clock,
-            operator=actor.login,
-            event_type="parcel.picked_up",
-            payload={
-                "parcel": row.uid,
-                "tracking_number": row.tracking_number,
-                "confirmed_by_scan": scanned is not None,
-            },
+        payload: dict[str, object] = {
+            "parcel": row.uid,
+            "tracking_number": row.tracking_number,
+            "confirmed_by_scan": scanned is not None,
+        }
+        if photo is not None:  # absent, not null, without one: such entries hash as before
+            payload["photo_sha256"] = photo.sha256
+        entry = ledger.append(
+            session, clock, operator=actor.login, event_type="parcel.picked_up", payload=payload
         )
+        if photo is not None:
+            photos.record(
+                session, photo, parcel_uid=row.uid, entry_id=entry.entry_id, operator=actor.login
+            )
         handed.append(ParcelView.of(row))
     return handed
 
@@ -97,6 +105,11 @@ def _check_can_leave(row: Parcel, scanned: str | None) -> None:
             tracking=row.tracking_number,
             when=local_time(row.picked_up_at).strftime("%Y-%m-%d %H:%M"),
             operator=row.picked_up_by or "",
+        )
+    if row.status == ParcelStatus.LOST.value:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("core", "单号{tracking}已在盘点时记为丢失，不在货架上。"),
+            tracking=row.tracking_number,
         )
     if row.status != ON_SHELF:
         raise ValidationError(

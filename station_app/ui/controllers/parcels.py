@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from station_app.core import couriers, preferences
 from station_app.core.clock import business_day
 from station_app.core.couriers import Courier, Recognition
+from station_app.core.notifications import gateway_config, reminders
 from station_app.core.operators import OperatorInfo
-from station_app.core.parcels import checkin, handover, returns, shelves, stats
+from station_app.core.parcels import checkin, handover, photos, returns, shelves, stats
 from station_app.core.parcels.checkin import Arrival, CheckInResult
 from station_app.core.parcels.stats import DayCounts
 from station_app.core.parcels.views import ParcelView
@@ -75,8 +76,14 @@ class ParcelsController:
 
     def check_in(self, arrival: Arrival, *, again: bool = False) -> CheckInResult:
         with self._store.writing() as session:
+            notify = gateway_config.channel(session)  # the keeper's choice in 设置 → 通知
             return checkin.check_in(
-                session, self._store.clock, actor=self.operator, arrival=arrival, again=again
+                session,
+                self._store.clock,
+                actor=self.operator,
+                arrival=arrival,
+                again=again,
+                notify=notify,
             )
 
     # --- pickup and returns -------------------------------------------------------
@@ -89,10 +96,18 @@ class ParcelsController:
         with self._store.reading() as session:
             return handover.waiting_for_same_phone(session, parcel_uid)
 
-    def hand_over(self, scans: dict[str, str | None]) -> list[ParcelView]:
-        """All of ``scans`` leave together, or none does (one transaction)."""
-        with self._store.writing() as session:
-            return handover.hand_over(session, self._store.clock, actor=self.operator, scans=scans)
+    def hand_over(
+        self, scans: dict[str, str | None], photo: bytes | None = None
+    ) -> list[ParcelView]:
+        """All of ``scans`` leave together, or none does (one transaction). A ``photo``
+        (JPEG) is saved first; raises ``photos.PhotoNotSaved`` and hands nothing over if
+        it cannot be, and is removed again if the hand-over fails."""
+        clock = self._store.clock
+        with (
+            photos.kept(self._store.data_dir, photo, clock.now()) as saved,
+            self._store.writing() as session,
+        ):
+            return handover.hand_over(session, clock, actor=self.operator, scans=scans, photo=saved)
 
     def return_to_courier(self, parcel_uid: str, reason: str, note: str = "") -> ParcelView:
         with self._store.writing() as session:
@@ -122,3 +137,8 @@ class ParcelsController:
         with self._store.reading() as session:
             days = preferences.get(session, preferences.OVERDUE_DAYS)
             return returns.overdue(session, now, days)
+
+    def remind(self, parcel_uids: list[str]) -> reminders.ReminderReport:
+        """再次通知: a reminder for each parcel, at most one per parcel per day."""
+        with self._store.writing() as session:
+            return reminders.remind(session, self._store.clock, parcel_uids)

@@ -84,6 +84,7 @@ def test_confirm_by_scan_and_hand_over_several_at_once(
     assert _status(set_up_store, B) is ParcelStatus.PICKED_UP
     assert played[-1] == "success.wav"
     assert "已取件 2 件" in tab.summary.text()
+    page.tabs.setCurrentWidget(page.today_tab)
     assert page.today_tab.picked_up.value.text() == "2"
 
 

@@ -24,6 +24,8 @@ def test_today_counts_follow_a_check_in(qtbot: QtBot, page: ParcelsPage) -> None
     assert today.checked_in.value.text() == "0"
     page.handle_scan("YT1234567890123")
     qtbot.keyClick(page.checkin_tab.form.phone, Qt.Key.Key_Return)
+    assert today.checked_in.value.text() == "0", "not re-read while out of sight"
+    page.tabs.setCurrentWidget(today)
 
     assert today.checked_in.value.text() == "1"
     assert today.waiting.value.text() == "1"

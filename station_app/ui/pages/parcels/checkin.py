@@ -30,13 +30,14 @@ from station_app.ui.pages.parcels.checkin_form import ArrivalForm, ConfirmBar
 from station_app.ui.pages.parcels.checkin_pending import PendingPanel
 from station_app.ui.pages.parcels.models import (
     CodeRowsModel,
-    fit_columns,
+    code_font,
     location_text,
     parcel_headers,
     parcel_row,
+    size_columns_once,
 )
 from station_app.ui.text import format_local_time
-from station_app.ui.widgets import list_table
+from station_app.ui.widgets import list_table, set_style
 
 RESULT_POINTS = 18
 
@@ -68,7 +69,6 @@ class CheckInTab(QWidget):
         self._play = play
         self._queue: deque[str] = deque()
         self._pending: Pending | None = None
-        self._rows: list[Row] = []
         couriers = controller.couriers()
         self.batch = BatchBar(couriers, self)
         self.pending_panel = PendingPanel(couriers, self)
@@ -76,11 +76,15 @@ class CheckInTab(QWidget):
         self.confirm_bar = ConfirmBar(self)
         self.result = QLabel(self)
         self.result.setWordWrap(True)
+        self.result.setFont(code_font(RESULT_POINTS))
+        # Two lines, always: a label that changes height re-lays out the whole tab,
+        # which cost more of each scan than saving the parcel.
+        self.result.setFixedHeight(self.result.fontMetrics().lineSpacing() * 2 + 4)
         self.model = CodeRowsModel(parcel_headers()[:6], self)
         self.table = list_table(self)
         self.table.setModel(self.model)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() * 3)
-        fit_columns(self.table)
+        size_columns_once(self.table)
         self._lay_out()
         self.form.tracking.returnPressed.connect(self._on_typed_tracking)
         self.form.phone.returnPressed.connect(self.commit)
@@ -189,8 +193,7 @@ class CheckInTab(QWidget):
             self._report_duplicate(result.parcel)
             return True
         self._play(Sound.SUCCESS)
-        self._rows.insert(0, self._row(result.parcel))
-        self.model.set_rows(self._rows)
+        self.model.prepend(self._row(result.parcel))
         self._show_result(
             self.tr("已入库：取件码 {code}（{place}）").format(
                 code=result.parcel.pickup_code, place=location_text(result.parcel)
@@ -231,6 +234,10 @@ class CheckInTab(QWidget):
             text = self.tr("此件已于{when}被取走（经办：{who}），确实要重新入库吗？").format(
                 when=format_local_time(earlier.picked_up_at)[:16], who=earlier.picked_up_by or ""
             )
+        elif earlier.status is ParcelStatus.LOST:
+            text = self.tr("此件已于{when}入库，后来盘点时记为丢失，确实要重新入库吗？").format(
+                when=format_local_time(earlier.checked_in_at)[:16]
+            )
         else:
             text = self.tr("此件已于{when}入库，后来退回快递公司，确实要重新入库吗？").format(
                 when=format_local_time(earlier.checked_in_at)[:16]
@@ -251,9 +258,7 @@ class CheckInTab(QWidget):
         self._advance()
 
     def _show_result(self, text: str, color: str) -> None:
-        self.result.setStyleSheet(
-            f"color: {color}; font-size: {RESULT_POINTS}pt; font-weight: bold;"
-        )
+        set_style(self.result, f"color: {color};")
         self.result.setText(text)
 
     # --- the session list ---------------------------------------------------------

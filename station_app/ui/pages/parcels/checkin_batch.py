@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from station_app.core.couriers import Courier
 from station_app.ui.controllers.parcels import ShelfInfo
+from station_app.ui.widgets import set_style
 
 AUTO = ""
 
@@ -78,4 +79,4 @@ class BatchBar(QWidget):
 
     def set_queue_length(self, length: int) -> None:
         self.queue_label.setText(self.tr("排队待处理：{count}").format(count=length))
-        self.queue_label.setStyleSheet("font-weight: bold; color: #c62828;" if length else "")
+        set_style(self.queue_label, "font-weight: bold; color: #c62828;" if length else "")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QVBoxLayou
 from station_app.core.couriers import Courier, Recognition
 from station_app.core.errors import CONTEXT
 from station_app.ui.pages.parcels.models import code_font
+from station_app.ui.widgets import set_style
 
 TRACKING_POINTS = 20
 
@@ -25,6 +26,7 @@ class PendingPanel(QFrame):
         self._candidates: list[str] = []
         self.tracking = QLabel(self)
         self.tracking.setFont(code_font(TRACKING_POINTS))
+        self.tracking.setFixedHeight(_tallest(self.tracking, ["请扫描快递单号", "JT0123456789"]))
         self.courier = QComboBox(self)
         self.courier.setMinimumContentsLength(10)
         self.hint = QLabel(self)
@@ -32,6 +34,9 @@ class PendingPanel(QFrame):
         self.warning = QLabel(self)
         self.warning.setStyleSheet("color: #e65100;")
         self.warning.setWordWrap(True)
+        # Room kept for the warning even when there is none, so a scan with a warning
+        # and one without do not re-lay out the tab.
+        self.warning.setFixedHeight(self.warning.fontMetrics().lineSpacing() * 2)
         top = QHBoxLayout()
         top.addWidget(self.tracking, 1)
         top.addWidget(QLabel(self.tr("快递公司"), self))
@@ -45,23 +50,22 @@ class PendingPanel(QFrame):
     def clear(self) -> None:
         self._candidates = []
         self.tracking.setText(self.tr("请扫描快递单号"))
-        self.tracking.setStyleSheet("color: #888;")
+        set_style(self.tracking, "color: #888;")
         self.courier.clear()
         self.courier.setEnabled(False)
         self.hint.setText(self.tr("扫码后输入电话按回车入库；扫下一件也会自动入库上一件。"))
-        self.warning.hide()
+        self.warning.clear()
 
     def show_parcel(self, recognition: Recognition, fixed: str) -> None:
         """Show the number; preselect the batch courier if fixed, else the best guess."""
         self.tracking.setText(recognition.tracking_number)
-        self.tracking.setStyleSheet("color: #0d47a1;")
+        set_style(self.tracking, "color: #0d47a1;")
         self._candidates = [c.courier.code for c in recognition.candidates]
         self._fill_couriers(fixed or recognition.best.code)
         self.courier.setEnabled(True)
         self._show_hint(recognition, fixed)
         warnings = [QCoreApplication.translate(CONTEXT, w) for w in recognition.warnings]
         self.warning.setText("\n".join(warnings))
-        self.warning.setVisible(bool(warnings))
 
     def _fill_couriers(self, selected: str) -> None:
         """Candidates first (in rank order), then every other courier."""
@@ -100,3 +104,15 @@ class PendingPanel(QFrame):
 
     def courier_code(self) -> str:
         return self.courier.currentData() or ""
+
+
+def _tallest(label: QLabel, samples: list[str]) -> int:
+    """The label's height for the tallest sample: Chinese and Latin text are drawn
+    from different fonts of different heights, and a label whose height follows its
+    text re-lays out the whole tab on every scan."""
+    heights = []
+    for sample in samples:
+        label.setText(sample)
+        heights.append(label.sizeHint().height())
+    label.clear()
+    return max(heights)

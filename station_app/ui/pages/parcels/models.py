@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from station_app.core.db.models import ParcelStatus
@@ -24,10 +24,45 @@ _CONFIRMED = QBrush(QColor("#2e7d32"))
 
 
 def fit_columns(table: QTableView) -> None:
-    """Columns as wide as their contents (a pickup code is never elided), the last fills."""
+    """Columns as wide as their contents (a pickup code is never elided), the last fills.
+
+    Only the rows in view are measured: measuring every row made each scan cost more
+    than the one before in a long session."""
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setResizeContentsPrecision(0)
     header.setStretchLastSection(True)
+
+
+WIDEST_CELLS = (
+    "A-3-0156",
+    "JT00000000000000000",
+    "中国邮政EMS",
+    "17012345678转1234",
+    "10号货架第4层",
+    "2026-11-23 14:05",
+    "已取走",
+)
+"""The widest text each parcel column shows, for lists sized once instead of measured."""
+
+
+def size_columns_once(table: QTableView) -> None:
+    """Columns wide enough for the widest text they will hold, fixed.
+
+    For the check-in session list, which grows by one row per scan: measuring contents
+    made every insert ask the model for every visible cell again, a few milliseconds of
+    each scan at the counter."""
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    model = table.model()
+    body = QFontMetrics(table.font())
+    pad = body.horizontalAdvance("MM")
+    for column, text in enumerate(WIDEST_CELLS[: model.columnCount()]):
+        metrics = QFontMetrics(code_font()) if column == 0 else body
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        header_width = QFontMetrics(header.font()).horizontalAdvance(title)
+        table.setColumnWidth(column, max(metrics.horizontalAdvance(text), header_width) + pad)
 
 
 def code_font(points: int = CODE_POINTS) -> QFont:
@@ -42,6 +77,7 @@ def status_name(status: ParcelStatus) -> str:
         ParcelStatus.ON_SHELF: QCoreApplication.translate("parcels", "在架"),
         ParcelStatus.PICKED_UP: QCoreApplication.translate("parcels", "已取走"),
         ParcelStatus.RETURNED: QCoreApplication.translate("parcels", "已退件"),
+        ParcelStatus.LOST: QCoreApplication.translate("parcels", "已丢失"),
     }
     return names[status]
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 from station_app.core.couriers import normalise_scan
 from station_app.core.db.models import ParcelStatus
 from station_app.core.errors import UserError
+from station_app.core.parcels.photos import PhotoNotSaved
 from station_app.core.parcels.views import ParcelView
 from station_app.devices.sound import Sound
 from station_app.ui.controllers.parcels import ParcelsController
@@ -29,6 +30,7 @@ from station_app.ui.pages.parcels.models import (
     parcel_headers,
     parcel_row,
 )
+from station_app.ui.pages.parcels.pickup_photo import PhotoBar
 from station_app.ui.pages.parcels.return_dialog import ReturnDialog
 from station_app.ui.text import format_local_time
 from station_app.ui.widgets import big_button, list_table
@@ -64,6 +66,7 @@ class PickupTab(QWidget):
         self.hand_over_button = big_button(self.tr("确认取件 (Ctrl+回车)"), self)
         self.hand_over_button.setShortcut("Ctrl+Return")
         self.return_button = big_button(self.tr("退件…"), self)
+        self.photo = PhotoBar(self)
         self.message = ErrorLabel(self)
         self.summary = QLabel(self)
         self.summary.setStyleSheet("color: #2e7d32; font-size: 16pt; font-weight: bold;")
@@ -83,6 +86,7 @@ class PickupTab(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.hand_over_button)
         buttons.addWidget(self.return_button)
+        buttons.addWidget(self.photo)
         buttons.addWidget(self.summary, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(search_row)
@@ -104,6 +108,7 @@ class PickupTab(QWidget):
         self.results_model.set_rows([parcel_row(v, names(v.courier)) for v in found])
         self.pickup_model.set_entries([])
         self.message.clear_error()
+        self.photo.clear()  # a new villager: the last one's photo is not theirs
         if not found:
             self.message.show_text(self.tr("没有找到在架的包裹，请核对取件码或电话后4位。"))
             return
@@ -127,6 +132,8 @@ class PickupTab(QWidget):
             return self.tr("此件已于{when}由{who}取走。").format(
                 when=format_local_time(view.picked_up_at)[:16], who=view.picked_up_by or ""
             )
+        if view.status is ParcelStatus.LOST:
+            return self.tr("此件已在盘点时记为丢失。")
         return self.tr("此件已退回快递公司。")
 
     # --- confirming and handing over ----------------------------------------------
@@ -151,7 +158,10 @@ class PickupTab(QWidget):
 
     def hand_over(self) -> None:
         try:
-            handed = self._controller.hand_over(self.pickup_model.scans())
+            handed = self._controller.hand_over(self.pickup_model.scans(), self.photo.jpeg())
+        except PhotoNotSaved as error:
+            self._photo_not_saved(error)
+            return
         except UserError as error:
             self._play(Sound.ERROR)
             self.message.show_text(user_message(error))
@@ -164,7 +174,17 @@ class PickupTab(QWidget):
         self._clear()
         self.changed.emit()
 
+    def _photo_not_saved(self, error: PhotoNotSaved) -> None:
+        """Nothing was handed over; the photo is dropped so the next press goes without."""
+        self._play(Sound.ERROR)
+        self.photo.clear()
+        self.message.show_text(
+            user_message(error)
+            + self.tr("取件还没有办理：可以再按“确认取件”不带照片取件，或清理磁盘后重新拍照。")
+        )
+
     def _clear(self) -> None:
+        self.photo.clear()
         self._found = []
         self.results_model.set_rows([])
         self.pickup_model.set_entries([])
