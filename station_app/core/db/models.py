@@ -111,7 +111,8 @@ class Parcel(Base):
     """A parcel the station holds or held for a villager.
 
     The phone number lives here only (never on the ledger, which goes to the county);
-    ``phone_tail`` is what the counter searches by.
+    ``phone_tail`` is what the counter searches by: the phone's last four digits, or
+    the extension's for a virtual number (the digits the villager's SMS told them).
     """
 
     __tablename__ = "parcels"

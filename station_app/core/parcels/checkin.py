@@ -104,7 +104,7 @@ def check_in(
         "serial": serial,
         "code_day": business_day(now).isoformat(),
         "phone": phone.number if phone else None,
-        "phone_tail": phone.tail if phone else None,
+        "phone_tail": phone.search_key if phone else None,
         "extension": phone.extension if phone else None,
         "recipient_name": name,
         "consent": arrival.consent,

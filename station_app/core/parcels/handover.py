@@ -7,7 +7,7 @@ parcels go in one transaction: all are handed over, or none.
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from station_app.core import ledger
@@ -33,9 +33,9 @@ def find(session: Session, query: str) -> list[ParcelView]:
     if looks_like_pickup_code(text):
         where = (Parcel.pickup_code == text) & (Parcel.status == ON_SHELF)
     elif text.isdigit() and len(text) == 4:
-        where = (Parcel.status == ON_SHELF) & or_(
-            Parcel.phone_tail == text, Parcel.extension.like(f"%{text}")
-        )
+        # phone_tail holds the extension's last four digits for a virtual number, so
+        # one index answers both: a LIKE on the extension read every row (140 ms at 1M).
+        where = (Parcel.phone_tail == text) & (Parcel.status == ON_SHELF)
     else:
         where = Parcel.tracking_number == text
     rows = session.scalars(select(Parcel).where(where).order_by(Parcel.id.desc()).limit(50))
@@ -47,7 +47,13 @@ def waiting_for_same_phone(session: Session, parcel_uid: str) -> list[ParcelView
     row = _by_uid(session, parcel_uid)
     if row.phone_tail is None and row.phone is None:
         return [ParcelView.of(row)] if row.status == ON_SHELF else []
-    same = Parcel.phone == row.phone if row.phone else Parcel.phone_tail == row.phone_tail
+    same: ColumnElement[bool]
+    if row.phone and row.extension:  # a virtual number is shared: the extension is the person
+        same = (Parcel.phone == row.phone) & (Parcel.extension == row.extension)
+    elif row.phone:
+        same = Parcel.phone == row.phone
+    else:
+        same = Parcel.phone_tail == row.phone_tail
     rows = session.scalars(
         select(Parcel).where(same, Parcel.status == ON_SHELF).order_by(Parcel.pickup_code)
     )
