@@ -15,12 +15,14 @@ scanner keeps working.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QHideEvent, QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from station_app.devices.camera import CameraScanner
+if TYPE_CHECKING:
+    from station_app.devices.camera import CameraScanner
 
 # The preview is 16:9 like the 1280x720 capture, and gives way to the tabs beside it
 # down to the narrower width: at 1366x768 the widest tab (盘点) needs ~890 px of 1190.
@@ -48,10 +50,10 @@ class CameraView(QWidget):
         self,
         parent: QWidget | None = None,
         *,
-        scanner_factory: Callable[[], CameraScanner] = CameraScanner,
+        scanner_factory: Callable[[], CameraScanner] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.scanner_factory = scanner_factory
+        self.scanner_factory = scanner_factory or _real_scanner
         self._scanner: CameraScanner | None = None
         # Sized to its text, not a big_button: it sits in the tab bar's corner.
         self.toggle_button = QPushButton(self.tr("摄像头"), parent)
@@ -194,3 +196,11 @@ class CameraView(QWidget):
 
 def _height_for(width: int) -> int:
     return round(width * 9 / 16)
+
+
+def _real_scanner() -> CameraScanner:
+    """The webcam scanner, imported on first use: OpenCV and NumPy add 33 MiB to the
+    app's memory, which every keeper would pay for a camera most never switch on."""
+    from station_app.devices.camera import CameraScanner
+
+    return CameraScanner()
