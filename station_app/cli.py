@@ -27,10 +27,18 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--demo", action="store_true", help="start a seeded demo station in a throwaway folder"
     )
+    parser.add_argument(
+        "--township",
+        action="store_true",
+        help="with --demo: a township service centre (乡镇) instead of a village station",
+    )
     parser.add_argument("--data-dir", type=Path, help="where the station's data lives")
     parser.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"])
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.township and not args.demo:
+        parser.error("--township goes with --demo")
+    return args
 
 
 def data_dir_for(args: argparse.Namespace) -> Path:
@@ -59,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         store = Store.open(data_dir, SystemClock())
         outbox.reset_interrupted(store)  # notices a killed app left half-sent go back
-        demo_logins = _seed_demo(store) if args.demo else None
+        demo_logins = _seed_demo(store, township=args.township) if args.demo else None
     except UserError as error:
         log.warning("cannot open the store: %s", error)
         return startup.show_fatal_error(error, lang=args.lang)
@@ -74,13 +82,18 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(data_dir, ignore_errors=True)
 
 
-def _seed_demo(store: Store) -> list[tuple[str, str]]:
-    """Seed a fresh demo store; a reused ``--data-dir`` keeps what it has."""
-    from station_app.core import demo, first_run
+def _seed_demo(store: Store, *, township: bool = False) -> list[tuple[str, str]]:
+    """Seed a fresh demo store; a reused ``--data-dir`` keeps what it has, and the logins
+    shown are those of the station it holds, whichever flag this start was given."""
+    from station_app.core import demo, demo_township, first_run
+    from station_app.core.db.models import StationLevel
 
     with store.reading() as session:
-        seeded = first_run.is_set_up(session)
-    return [demo.KEEPER, demo.ASSISTANT] if seeded else demo.seed(store)
+        info = first_run.station_info(session)
+    if info is None:
+        return demo_township.seed(store) if township else demo.seed(store)
+    seeded = demo_township if info.level is StationLevel.TOWNSHIP else demo
+    return [seeded.KEEPER, seeded.ASSISTANT]
 
 
 if __name__ == "__main__":

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from station_app import cli
-from station_app.core import demo, ledger
+from station_app.core import demo, demo_township, first_run, ledger
 from station_app.core.clock import FixedClock
+from station_app.core.db.models import StationLevel
 from station_app.core.errors import UserError
 from station_app.core.store import Store
 
@@ -67,3 +68,26 @@ def test_fatal_error_box_shows_the_message(qtbot, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(QMessageBox, "exec", lambda box: seen.append(box.text()) or 0)
     assert startup.show_fatal_error(StoreError(StoreProblem.LOCKED), lang="zh_CN") == 2
     assert seen == ["数据文件正被另一个程序占用。请关闭另一个打开的服务站软件后重试。"]
+
+
+def test_the_township_demo_seeds_a_township_station(tmp_path: Path, clock: FixedClock):
+    store = Store.open(tmp_path, clock)
+    try:
+        logins = cli._seed_demo(store, township=True)
+        again = cli._seed_demo(store)  # a reused folder shows the logins of what it holds
+        with store.reading() as session:
+            station = first_run.station_info(session)
+            report = ledger.verify(session)
+    finally:
+        store.close()
+    assert logins == again == [demo_township.KEEPER, demo_township.ASSISTANT]
+    assert station is not None
+    assert station.level is StationLevel.TOWNSHIP
+    assert report.ok
+
+
+def test_township_goes_with_demo(capsys: pytest.CaptureFixture[str]):
+    assert cli.parse_args(["--demo", "--township"]).township
+    with pytest.raises(SystemExit):
+        cli.parse_args(["--township"])
+    assert "--township goes with --demo" in capsys.readouterr().err

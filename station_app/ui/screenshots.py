@@ -17,8 +17,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from station_app.core import demo, operators
+from station_app.core import demo, demo_township, first_run, operators
 from station_app.core.clock import FixedClock
+from station_app.core.db.models import StationLevel
+from station_app.core.manifests.files import ManifestDocument
 from station_app.core.store import Store
 
 SETTINGS_TABS = ("station", "operators", "preferences", "notifications", "ledger")
@@ -238,6 +240,115 @@ def _assistant_shot(store: Store, out_dir: Path, size: tuple[int, int]) -> list[
     return [path]
 
 
+def _keeper(store: Store) -> operators.OperatorInfo:
+    with store.reading() as session:
+        return next(info for info in operators.list_all(session) if info.is_keeper)
+
+
+def _manifest_shots(village: Store, out_dir: Path, size: tuple[int, int]) -> list[Path]:
+    """交接单 on both ends: the township demo's 收包分拣, 发交接单 and 线路表, then the
+    village ``village`` with the township's two newest manifests for it imported: the
+    older checked in and closed, the newer still open with two parcels not in and a
+    neighbour's parcel left by mistake (错分)."""
+    with _fresh_store() as township:
+        demo_township.seed(township)
+        paths, manifests = _township_shots(township, out_dir, size)
+    with village.reading() as session:
+        info = first_run.station_info(session)
+    if info is not None and info.level is StationLevel.VILLAGE:
+        paths.append(_village_manifest_shot(village, manifests, out_dir, size))
+    return paths
+
+
+def _township_shots(
+    township: Store, out_dir: Path, size: tuple[int, int]
+) -> tuple[list[Path], list[bytes]]:
+    """The three township panes, after three scans out of the open bag (one twice); also
+    returns the files of the two newest manifests to 胡家庄村 (the village demo's station),
+    older first."""
+    from station_app.core.manifests import dispatch, files, receiving
+    from station_app.ui.main_window import MainWindow
+    from station_app.ui.pages.parcels import ParcelsPage
+
+    village_code = demo.DEMO_FORM.division_code
+    with township.reading() as session:
+        bag = receiving.current_bag(session)
+        assert bag is not None
+        waiting = [item.tracking_number for item in receiving.report(session, bag.uid).missing]
+        sent = [m for m in dispatch.outgoing(session) if m.to_division_code == village_code]
+        manifests = [files.manifest_file(session, m.uid) for m in reversed(sent[:2])]
+    window = MainWindow(township, _keeper(township))
+    window.select_page("parcels")
+    page = window.page("parcels")
+    assert isinstance(page, ParcelsPage)
+    tab = page.manifests_tab
+    page.tabs.setCurrentWidget(tab)
+    assert tab.panes is not None
+    assert tab.dispatch is not None
+    assert tab.routes is not None
+    for number in (waiting[0], waiting[1], waiting[1], waiting[2]):
+        page.handle_scan(number)
+    paths = [_save(window, size, out_dir / "township-receive.png")]
+    for pane, name in ((tab.dispatch, "township-dispatch"), (tab.routes, "township-routes")):
+        tab.panes.setCurrentWidget(pane)
+        paths.append(_save(window, size, out_dir / f"{name}.png"))
+    window.close()
+    window.deleteLater()
+    return paths, manifests
+
+
+def _village_manifest_shot(
+    store: Store, manifests: list[bytes], out_dir: Path, size: tuple[int, int]
+) -> Path:
+    from station_app.core.manifests import files, reconcile
+    from station_app.ui.main_window import MainWindow
+    from station_app.ui.pages.parcels import ParcelsPage
+
+    keeper = _keeper(store)
+    for index, data in enumerate(manifests):
+        document = files.read_manifest(data)
+        with store.writing() as session:
+            reconcile.import_manifest(session, store.clock, actor=keeper, document=document)
+        last = index == len(manifests) - 1
+        _check_in_from_manifest(store, keeper, document, missing=2 if last else 0)
+        if not last:
+            with store.writing() as session:
+                reconcile.close(session, store.clock, actor=keeper, uid=document.body.uid)
+    window = MainWindow(store, keeper)
+    window.select_page("parcels")
+    page = window.page("parcels")
+    assert isinstance(page, ParcelsPage)
+    page.tabs.setCurrentWidget(page.manifests_tab)
+    page.manifests_tab.refresh()
+    village = page.manifests_tab.village
+    assert village is not None
+    village.detail_table.scrollToBottom()  # the 错分 row, below the parcels that arrived
+    path = _save(window, size, out_dir / "village-manifests.png")
+    window.close()
+    window.deleteLater()
+    return path
+
+
+def _check_in_from_manifest(
+    store: Store, keeper: operators.OperatorInfo, document: ManifestDocument, *, missing: int
+) -> None:
+    """Check in the manifest's parcels but the last ``missing``; with some missing, one of
+    a neighbour's parcels too (the van dropped it here)."""
+    from station_app.core import couriers
+    from station_app.core.parcels import checkin
+
+    parcels = document.body.parcels
+    arrived = [(p.tracking_number, p.courier) for p in parcels[: len(parcels) - missing]]
+    for sibling in document.body.siblings[: 1 if missing else 0]:
+        number = sibling.tracking_numbers[0]
+        arrived.append((number, couriers.recognise(number).best.code))
+    for number, courier in arrived:
+        phone = f"1390000{int(number[-4:]):04d}"
+        arrival = checkin.Arrival(number, courier, "3", 1, phone=phone)
+        with store.writing() as session:
+            checkin.check_in(session, store.clock, actor=keeper, arrival=arrival, notify=None)
+
+
 def render_all(
     store: Store,
     out_dir: Path,
@@ -256,6 +367,7 @@ def render_all(
     login.deleteLater()
     paths += _main_window_shots(store, out_dir, size)
     paths += _assistant_shot(store, out_dir, size)
+    paths += _manifest_shots(store, out_dir, size)
     QApplication.processEvents()
     return paths
 
