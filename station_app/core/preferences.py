@@ -112,6 +112,9 @@ OPENING_HOURS = Pref("opening_hours", "08:00-20:00", check=check_opening_hours)
 
 OVERDUE_DAYS = Pref("overdue_days", 3, minimum=1, maximum=30)
 """A parcel on the shelf longer than this is overdue (滞留件): remind, then return."""
+PRINT_LABELS = Pref("print_labels", False)
+"""Print a pickup-code label (取件码标签) after each check-in: stations with a label
+printer stick it on the parcel instead of writing the code by hand."""
 
 # How villagers are told (see core.notifications.gateway_config for the rules across keys).
 NOTIFY_CHANNEL = Pref("notify_channel", "sms", check=one_of("sms", "print", "clipboard"))
@@ -133,6 +136,7 @@ ALL = (
     SOUNDS_ENABLED,
     OPENING_HOURS,
     OVERDUE_DAYS,
+    PRINT_LABELS,
     NOTIFY_CHANNEL,
     SMS_GATEWAY_URL,
     SMS_AUTH_KIND,

@@ -86,6 +86,22 @@ class ParcelsController:
                 notify=notify,
             )
 
+    def print_labels(self) -> bool:
+        """入库后打印标签, as last chosen at this station."""
+        with self._store.reading() as session:
+            return preferences.get(session, preferences.PRINT_LABELS)
+
+    def set_print_labels(self, value: bool) -> None:
+        """Remember the choice (a keeper's; raises PermissionDenied for an assistant)."""
+        with self._store.writing() as session:
+            preferences.set_value(
+                session,
+                self._store.clock,
+                actor=self.operator,
+                pref=preferences.PRINT_LABELS,
+                value=value,
+            )
+
     # --- pickup and returns -------------------------------------------------------
 
     def find(self, query: str) -> list[ParcelView]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from station_app.core.couriers import Recognition
 from station_app.core.db.models import ParcelStatus
@@ -27,6 +27,7 @@ from station_app.ui.messages import user_message
 from station_app.ui.models import Row
 from station_app.ui.pages.parcels.checkin_batch import BatchBar
 from station_app.ui.pages.parcels.checkin_form import ArrivalForm, ConfirmBar
+from station_app.ui.pages.parcels.checkin_labels import LabelBar
 from station_app.ui.pages.parcels.checkin_pending import PendingPanel
 from station_app.ui.pages.parcels.models import (
     CodeRowsModel,
@@ -85,6 +86,7 @@ class CheckInTab(QWidget):
         self.table.setModel(self.model)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() * 3)
         size_columns_once(self.table)
+        self.labels = LabelBar(controller, self.batch.print_labels, self.table, self.model, self)
         self._lay_out()
         self.form.tracking.returnPressed.connect(self._on_typed_tracking)
         self.form.phone.returnPressed.connect(self.commit)
@@ -102,7 +104,10 @@ class CheckInTab(QWidget):
         layout.addWidget(self.form)
         layout.addWidget(self.confirm_bar)
         layout.addWidget(self.result)
-        layout.addWidget(caption)
+        caption_row = QHBoxLayout()
+        caption_row.addWidget(caption)
+        caption_row.addWidget(self.labels, 1)
+        layout.addLayout(caption_row)
         layout.addWidget(self.table, 1)
 
     def refresh(self) -> None:
@@ -201,6 +206,7 @@ class CheckInTab(QWidget):
             "#2e7d32",
         )
         self.checked_in.emit()
+        self.labels.checked_in(result.parcel)
         return True
 
     def _finish_pending(self) -> None:

@@ -1,5 +1,5 @@
 """The check-in batch settings: which shelf and tier the parcels go to, and whether the
-whole batch is one courier's.
+whole batch is one courier's; and whether each parcel's label is printed.
 
 A courier's van brings one courier's parcels, put on one tier; choosing that once, at
 the top, saves a choice on every scan. The settings stay until the keeper changes them.
@@ -7,7 +7,7 @@ the top, saves a choice on every scan. The settings stay until the keeper change
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 
 from station_app.core.couriers import Courier
 from station_app.ui.controllers.parcels import ShelfInfo
@@ -26,6 +26,7 @@ class BatchBar(QWidget):
         self.courier.addItem(self.tr("自动识别"), AUTO)
         for courier in couriers:
             self.courier.addItem(courier.name, courier.code)
+        self.print_labels = QCheckBox(self.tr("入库后打印标签"), self)
         self.queue_label = QLabel(self)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -39,6 +40,7 @@ class BatchBar(QWidget):
             row.addWidget(label)
             row.addWidget(combo)
             row.addSpacing(12)
+        row.addWidget(self.print_labels)
         row.addStretch(1)
         row.addWidget(self.queue_label)
         self.shelf.currentIndexChanged.connect(self._fill_tiers)
