@@ -34,6 +34,8 @@ class Row:
     cells: tuple[str, ...]
     key: str
     dimmed: bool = False
+    tone: str | None = None
+    """A text colour (``#c62828``) for rows that need the keeper's attention."""
 
 
 class RowsModel(QAbstractTableModel):
@@ -76,6 +78,8 @@ class RowsModel(QAbstractTableModel):
             return row.cells[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and row.dimmed:
             return _DIMMED
+        if role == Qt.ItemDataRole.ForegroundRole and row.tone:
+            return QBrush(QColor(row.tone))
         return None
 
     def headerData(

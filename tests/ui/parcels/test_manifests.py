@@ -234,8 +234,8 @@ def test_village_imports_the_file_and_check_ins_reconcile_it(
         village.detail_model.data(village.detail_model.index(r, 3))
         for r in range(village.detail_model.rowCount())
     ]
-    assert rows == ["已到", "未到", "错分：属于李家沟村 JJ20261123002，请退回"]
-    assert village.detail_model.data(village.detail_model.index(0, 2)) == "138****1234"
+    assert rows == ["未到", "错分：属于李家沟村 JJ20261123002，请退回", "已到"], "problems first"
+    assert village.detail_model.data(village.detail_model.index(2, 2)) == "138****1234"
 
     page.handle_scan("YT1000000000002")
     assert "还没入库" in village.message.text()

@@ -28,6 +28,9 @@ from station_app.ui.widgets import big_button, list_table
 
 ChoosePath = Callable[[QWidget], Path | None]
 
+MISSING_TONE = "#c62828"
+FOUND_TONE = "#e65100"
+
 
 class VillagePanel(QWidget):
     """Emits ``closed`` after a manifest's report is frozen."""
@@ -152,7 +155,7 @@ class VillagePanel(QWidget):
         self._shown = report
         names = self._controller.courier_name
         arrived, missing = self.tr("已到"), self.tr("未到")
-        rows = [
+        items = [
             Row(
                 (
                     item.tracking_number,
@@ -162,16 +165,28 @@ class VillagePanel(QWidget):
                 ),
                 item.tracking_number,
                 dimmed=bool(item.arrived),
+                tone=None if item.arrived else MISSING_TONE,
             )
             for item in report.items
         ]
+        findings = []
         for finding in report.findings:
             if finding.kind is FindingKind.WRONG_ROUTE:
                 text = self.tr("错分：属于{owner}，请退回").format(owner=finding.note)
             else:
                 text = self.tr("多件：不在交接单上")
-            rows.append(Row((finding.tracking_number, "", "", text), finding.tracking_number))
-        self.detail_model.set_rows(rows)
+            findings.append(
+                Row(
+                    (finding.tracking_number, "", "", text),
+                    finding.tracking_number,
+                    tone=FOUND_TONE,
+                )
+            )
+        # What needs doing first (missing, then what goes back), arrived parcels last: a
+        # long manifest would otherwise hide its problems below the fold.
+        waiting = [row for row in items if not row.dimmed]
+        done = [row for row in items if row.dimmed]
+        self.detail_model.set_rows(waiting + findings + done)
         self.summary.setStyleSheet(
             "font-size: 16pt; font-weight: bold; color: %s;"
             % ("#2e7d32" if not report.missing_items and not report.findings else "#e65100")
