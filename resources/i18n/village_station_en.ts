@@ -78,6 +78,10 @@
         <translation>Recognise automatically</translation>
     </message>
     <message>
+        <source>入库后打印标签</source>
+        <translation>Print a label after check-in</translation>
+    </message>
+    <message>
         <source>货架</source>
         <translation>Shelf</translation>
     </message>
@@ -412,6 +416,37 @@
     <message>
         <source>再输一次密码</source>
         <translation>Repeat password</translation>
+    </message>
+</context>
+<context>
+    <name>LabelBar</name>
+    <message>
+        <source>补打标签 (Ctrl+P)</source>
+        <translation>Reprint label (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>先在下面的列表里选中要补打的一件。</source>
+        <translation>First select the parcel to reprint in the list below.</translation>
+    </message>
+    <message>
+        <source>打印出错</source>
+        <translation>Printing failed</translation>
+    </message>
+    <message>
+        <source>已打印标签：{code}</source>
+        <translation>Label printed: {code}</translation>
+    </message>
+    <message>
+        <source>没有找到打印机：标签没有打印，入库照常。</source>
+        <translation>No printer found: the label was not printed; the check-in went ahead.</translation>
+    </message>
+    <message>
+        <source>取件码 {code} 的标签没有打印（{reason}），入库照常；可按 Ctrl+P 补打。</source>
+        <translation>The label for pickup code {code} was not printed ({reason}); the check-in went ahead. Press Ctrl+P to reprint.</translation>
+    </message>
+    <message>
+        <source>{reason}（这次照此执行，但不会记住）</source>
+        <translation>{reason} (applied this time, but not remembered)</translation>
     </message>
 </context>
 <context>
