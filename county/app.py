@@ -1,17 +1,86 @@
-"""The county centre's web service. In this release: health only; sync fills it in."""
+"""The county centre's web service: the composition root.
+
+``create_app`` opens the database (SQLite under the data dir, or the URL given), runs
+the county's migrations, and wires the endpoints to it. Every refusal leaves here as an
+``ErrorBody``; input the client got wrong is a 4xx, never a 5xx.
+"""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy.orm import sessionmaker
 
+from county.api import Service, build_router
+from county.db import migrate
+from county.db.engine import WRITE_OPTIONS, make_engine, sqlite_url
+from county.errors import Refused
+from county.http import RateLimiter, RequestIdMiddleware
+from county.paths import default_data_dir
 from station_app import __version__
 from sync.protocol import PROTOCOL_VERSION
+from sync.wire import ErrorCode
+
+log = logging.getLogger("county.app")
+
+DEFAULT_RATE = 20.0
+DEFAULT_BURST = 40.0
+"""Per station: a backlog of 100k entries is 200 batches, cleared in ten seconds of
+tokens; a station looping on an error is held to 20 requests a second."""
 
 
-def create_app() -> FastAPI:
-    app = FastAPI(title="县级电商公共服务中心", version=__version__)
+def database_url_for(data_dir: Path | None, database_url: str | None) -> str:
+    if database_url:
+        return database_url
+    folder = data_dir or default_data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    return sqlite_url(folder)
+
+
+def create_app(
+    database_url: str | None = None,
+    *,
+    data_dir: Path | None = None,
+    rate: float = DEFAULT_RATE,
+    burst: float = DEFAULT_BURST,
+) -> FastAPI:
+    engine = make_engine(database_url_for(data_dir, database_url))
+    migrate.upgrade(engine)
+    service = Service(
+        reading=sessionmaker(engine, expire_on_commit=False),
+        writing=sessionmaker(engine.execution_options(**WRITE_OPTIONS), expire_on_commit=False),
+        limiter=RateLimiter(rate=rate, burst=burst),
+    )
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(title="县级电商公共服务中心", version=__version__, lifespan=lifespan)
+    app.add_middleware(RequestIdMiddleware)
+    app.include_router(build_router(service))
+
+    @app.exception_handler(Refused)
+    async def refused(_request: Request, error: Refused) -> JSONResponse:
+        headers = {}
+        if error.code is ErrorCode.RATE_LIMITED:
+            headers["Retry-After"] = str(max(1, round(error.detail.get("retry_after_s", 1))))
+        return JSONResponse(
+            error.body().model_dump(mode="json"), status_code=error.status, headers=headers
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def malformed(_request: Request, error: RequestValidationError) -> JSONResponse:
+        detail = {"errors": [{"loc": [str(p) for p in e["loc"]]} for e in error.errors()[:20]]}
+        return await refused(_request, Refused(ErrorCode.MALFORMED, detail))
 
     @app.get("/healthz")
     def healthz() -> dict[str, Any]:

@@ -1,0 +1,191 @@
+"""The ``/api/v1`` endpoints of ``sync/wire.py``.
+
+Handlers are ``async`` only to read bodies as streams (bounded, see ``county.http``);
+every database step runs in the thread pool, so a slow commit never stalls the loop.
+Refusals are :class:`county.errors.Refused`, turned into an ``ErrorBody`` in one place
+(``county.app``); the content refusals staff must see are also recorded, in their own
+transaction, so the record survives the batch's rollback.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel
+from pydantic import ValidationError as PydanticValidationError
+from sqlalchemy.orm import Session, sessionmaker
+from starlette.concurrency import run_in_threadpool
+
+from county import ingest, stations
+from county.db.models import Station
+from county.errors import RECORDED, Refused
+from county.http import RateLimiter, read_body, request_id
+from county.stations import Caller
+from sync.protocol import PROTOCOL_VERSION, format_instant
+from sync.wire import (
+    MAX_BATCH_ENTRIES,
+    BatchAck,
+    EnrolRequest,
+    EnrolResponse,
+    EntryPage,
+    ErrorCode,
+    LedgerBatch,
+    LedgerHead,
+)
+
+log = logging.getLogger("county.api")
+ENROL_BODY_LIMIT = 16 * 1024
+Model = TypeVar("Model", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Service:
+    """What the endpoints need, handed in by ``create_app`` (the composition root)."""
+
+    reading: sessionmaker[Session]
+    writing: sessionmaker[Session]
+    """Sessions whose transactions begin as writers (``BEGIN IMMEDIATE`` on SQLite)."""
+    limiter: RateLimiter
+    now: Callable[[], datetime] = lambda: datetime.now(UTC)
+
+
+def _refuse_float(text: str) -> Any:
+    raise ValueError(f"not a JSON number the ledger allows: {text}")
+
+
+def parse(model: type[Model], body: bytes) -> Model:
+    """Strict parse of a request body. Pydantic's own JSON parser first (the fast path);
+    only a body it refuses is parsed again to tell a newer protocol (answered
+    ``unsupported_protocol``) from a malformed body."""
+    try:
+        parsed = model.model_validate_json(body)
+    except PydanticValidationError as error:
+        first_error = error
+    else:
+        if getattr(parsed, "protocol", PROTOCOL_VERSION) != PROTOCOL_VERSION:
+            raise Refused(ErrorCode.UNSUPPORTED_PROTOCOL, {"supported": [PROTOCOL_VERSION]})
+        return parsed
+    try:
+        data = json.loads(body, parse_constant=_refuse_float)
+    except (ValueError, RecursionError):
+        raise Refused(ErrorCode.MALFORMED, {"reason": "json"}) from None
+    if not isinstance(data, dict):
+        raise Refused(ErrorCode.MALFORMED, {"reason": "not an object"})
+    protocol = data.get("protocol", PROTOCOL_VERSION)
+    if protocol != PROTOCOL_VERSION or isinstance(protocol, bool):
+        raise Refused(ErrorCode.UNSUPPORTED_PROTOCOL, {"supported": [PROTOCOL_VERSION]})
+    raise Refused(ErrorCode.MALFORMED, {"errors": malformed_detail(first_error)})
+
+
+def malformed_detail(error: PydanticValidationError) -> list[dict[str, Any]]:
+    """Where and what, never the input itself (it could be anything a client sent)."""
+    return [
+        {"loc": [str(part) for part in item["loc"]], "type": item["type"]}
+        for item in error.errors(include_url=False, include_input=False)[:20]
+    ]
+
+
+def build_router(service: Service) -> APIRouter:
+    router = APIRouter(prefix="/api/v1")
+
+    def authenticate(request: Request) -> Caller:
+        with service.reading() as session:
+            caller = stations.authenticate(session, request.headers.get("authorization"))
+        wait = service.limiter.take(caller.station)
+        if wait > 0:
+            raise Refused(ErrorCode.RATE_LIMITED, {"retry_after_s": round(wait, 3)})
+        return caller
+
+    def head_of(caller: Caller) -> Station:
+        with service.reading() as session:
+            return session.get_one(Station, caller.station)
+
+    @router.post("/enrol", response_model=EnrolResponse)
+    async def enrol(request: Request) -> EnrolResponse:
+        body = await read_body(request, ENROL_BODY_LIMIT)
+        enrol_request = parse(EnrolRequest, body)
+        return await run_in_threadpool(_enrol, enrol_request)
+
+    def _enrol(enrol_request: EnrolRequest) -> EnrolResponse:
+        now = service.now()
+        with service.writing.begin() as session:
+            enrolled = stations.enrol(session, now, enrol_request)
+            log.info("station %s enrolled", enrolled.station.code)
+            return EnrolResponse(
+                station_id=enrol_request.station_id,
+                county_station_code=enrolled.station.code,
+                credential=enrolled.credential,
+                held_through=enrolled.station.held_through,
+                server_time=format_instant(now),
+            )
+
+    @router.get("/ledger/head", response_model=LedgerHead)
+    async def ledger_head(request: Request) -> LedgerHead:
+        caller = await run_in_threadpool(authenticate, request)
+        station = await run_in_threadpool(head_of, caller)
+        return LedgerHead(
+            held_through=station.held_through,
+            last_hash=station.last_hash,
+            server_time=format_instant(service.now()),
+        )
+
+    @router.post("/ledger/batches", response_model=BatchAck)
+    async def ledger_batches(request: Request) -> BatchAck:
+        caller = await run_in_threadpool(authenticate, request)
+        body = await read_body(request)
+        batch = parse(LedgerBatch, body)
+        return await run_in_threadpool(_ingest, caller, batch)
+
+    def _ingest(caller: Caller, batch: LedgerBatch) -> BatchAck:
+        now = service.now()
+        try:
+            ingest.check_batch(caller, batch)
+            with service.writing.begin() as session:
+                stored = ingest.store_batch(session, now, caller, batch)
+        except Refused as refused:
+            if refused.code in RECORDED:
+                with service.writing.begin() as session:
+                    ingest.record_refusal(session, now, caller.station, refused, request_id.get())
+            log.warning(
+                "batch refused: station=%d code=%s detail=%s",
+                caller.station,
+                refused.code.value,
+                {k: v for k, v in refused.detail.items() if k != "reason"},
+            )
+            raise
+        log.info(
+            "batch: station=%d stored=%d already_held=%d held_through=%d",
+            caller.station,
+            stored.stored,
+            stored.already_held,
+            stored.held_through,
+        )
+        return BatchAck(
+            held_through=stored.held_through,
+            stored=stored.stored,
+            already_held=stored.already_held,
+            server_time=format_instant(now),
+        )
+
+    @router.get("/ledger/entries", response_model=EntryPage)
+    async def ledger_entries(
+        request: Request,
+        after: int = Query(0, ge=0, le=2**62),
+        limit: int = Query(MAX_BATCH_ENTRIES, ge=1, le=MAX_BATCH_ENTRIES),
+    ) -> EntryPage:
+        caller = await run_in_threadpool(authenticate, request)
+        return await run_in_threadpool(_entries, caller, after, limit)
+
+    def _entries(caller: Caller, after: int, limit: int) -> EntryPage:
+        with service.reading() as session:
+            station = session.get_one(Station, caller.station)
+            entries = ingest.entries_after(session, caller.station, after, limit)
+            return EntryPage(entries=entries, held_through=station.held_through)
+
+    return router

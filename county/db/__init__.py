@@ -1,0 +1,1 @@
+"""The county's database: typed models, engine set-up and its own Alembic migrations."""

@@ -1,0 +1,206 @@
+"""The county's tables, as SQLAlchemy 2 typed mappings.
+
+The naming convention keeps constraint names identical on SQLite and PostgreSQL, so a
+batch-mode migration (which re-creates a SQLite table) finds them by name. Instants are
+timezone-aware ``DateTime``; ledger fields the hash covers stay the exact text the
+station hashed (``occurred_at``, ``business_day``), so the county can re-serve and
+re-verify an entry byte for byte.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+Json = JSON().with_variant(JSONB(), "postgresql")
+"""JSONB on PostgreSQL so later reports can index into payloads; JSON text on SQLite."""
+
+
+class Instant(TypeDecorator[datetime]):
+    """An aware UTC instant on both databases (SQLite's DATETIME would hand back naive)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: instants are timezone-aware")
+        return value if value.tzinfo is UTC else value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Station(Base):
+    """A station as the county knows it; ``station_id`` is bound at enrolment.
+
+    ``held_through`` / ``last_hash`` are the head of the county's copy of the ledger,
+    kept on this row so a batch locks one row (``FOR UPDATE``) and reads its head
+    without scanning ``ledger_entries``.
+    """
+
+    __tablename__ = "stations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(24), unique=True)
+    name: Mapped[str] = mapped_column(String(60))
+    level: Mapped[str] = mapped_column(String(16))
+    division_code: Mapped[str] = mapped_column(String(12))
+    township: Mapped[str] = mapped_column(String(40))
+    station_id: Mapped[str | None] = mapped_column(String(36), unique=True)
+    install_id: Mapped[str | None] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(Instant())
+    enrolled_at: Mapped[datetime | None] = mapped_column(Instant())
+    held_through: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_hash: Mapped[str | None] = mapped_column(String(64))
+    last_batch_at: Mapped[datetime | None] = mapped_column(Instant())
+
+
+class EnrolmentCode(Base):
+    """A one-time code county staff hand to a station; only its sha256 is kept."""
+
+    __tablename__ = "enrolment_codes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    station: Mapped[int] = mapped_column(ForeignKey("stations.id"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(Instant())
+    expires_at: Mapped[datetime] = mapped_column(Instant())
+    used_at: Mapped[datetime | None] = mapped_column(Instant())
+    withdrawn_at: Mapped[datetime | None] = mapped_column(Instant())
+
+
+class Credential(Base):
+    """A station's bearer credential, kept as the sha256 of a 32-byte random token.
+
+    Why not argon2: a slow, salted hash protects guessable secrets (passwords) from an
+    offline attack on a stolen table. A 256-bit random token cannot be guessed, so a
+    plain sha256 is as safe, and being unsalted it can be looked up through a unique
+    index in one query on every request, where argon2 would cost ~50 ms per request
+    and a scan.
+    """
+
+    __tablename__ = "credentials"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    station: Mapped[int] = mapped_column(ForeignKey("stations.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    install_id: Mapped[str] = mapped_column(String(36))
+    app_version: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(Instant())
+    revoked_at: Mapped[datetime | None] = mapped_column(Instant())
+
+
+class LedgerEntry(Base):
+    """The county's copy of station ledger entries, append-only, one row per (station, seq)."""
+
+    __tablename__ = "ledger_entries"
+    __table_args__ = (UniqueConstraint("station", "seq", name="uq_ledger_entries_station_seq"),)
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    station: Mapped[int] = mapped_column(ForeignKey("stations.id"))
+    seq: Mapped[int] = mapped_column(BigInteger)
+    entry_id: Mapped[str] = mapped_column(String(36))
+    station_id: Mapped[str] = mapped_column(String(36))
+    type: Mapped[str] = mapped_column(String(64))
+    schema_version: Mapped[int] = mapped_column(Integer)
+    occurred_at: Mapped[str] = mapped_column(String(27))
+    business_day: Mapped[str] = mapped_column(String(10))
+    operator: Mapped[str] = mapped_column(String(32))
+    payload: Mapped[dict[str, Any]] = mapped_column(Json)
+    corrects: Mapped[str | None] = mapped_column(String(36))
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(Instant())
+
+
+class Refusal(Base):
+    """A batch the county refused for its content (fork, gap, broken chain, bad payload),
+    kept for county staff. A station retrying the same refusal bumps ``repeats`` on the
+    latest row instead of filling the table."""
+
+    __tablename__ = "refusals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    station: Mapped[int] = mapped_column(ForeignKey("stations.id"), index=True)
+    code: Mapped[str] = mapped_column(String(32))
+    seq: Mapped[int | None] = mapped_column(BigInteger)
+    detail: Mapped[dict[str, Any]] = mapped_column(Json)
+    request_id: Mapped[str] = mapped_column(String(64))
+    first_at: Mapped[datetime] = mapped_column(Instant())
+    last_at: Mapped[datetime] = mapped_column(Instant())
+    repeats: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class DailyTotal(Base):
+    """Projection: entries per station × business day × event type, maintained in the
+    ingest transaction so county pages never scan the raw ledger. Raw per event type: a
+    void is its own row (``entry.voided``); netting it out is a report's job."""
+
+    __tablename__ = "daily_totals"
+    __table_args__ = (
+        UniqueConstraint(
+            "station", "business_day", "type", name="uq_daily_totals_station_day_type"
+        ),
+        Index("ix_daily_totals_business_day", "business_day"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    station: Mapped[int] = mapped_column(ForeignKey("stations.id"))
+    business_day: Mapped[str] = mapped_column(String(10))
+    type: Mapped[str] = mapped_column(String(64))
+    count: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class DailyAmount(Base):
+    """Projection: the sum of one money (``*_fen``) or weight (``*_g``) payload field per
+    station × business day × event type. Per field, not one money and one weight column:
+    a shipment carries both ``weight_g`` and ``billable_g``, and adding them up would
+    mean nothing."""
+
+    __tablename__ = "daily_amounts"
+    __table_args__ = (
+        UniqueConstraint(
+            "station", "business_day", "type", "field", name="uq_daily_amounts_station_day_type"
+        ),
+        Index("ix_daily_amounts_business_day", "business_day"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    station: Mapped[int] = mapped_column(ForeignKey("stations.id"))
+    business_day: Mapped[str] = mapped_column(String(10))
+    type: Mapped[str] = mapped_column(String(64))
+    field: Mapped[str] = mapped_column(String(64))
+    amount: Mapped[int] = mapped_column(BigInteger, default=0)

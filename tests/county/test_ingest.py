@@ -1,0 +1,388 @@
+"""Enrolment and ledger ingest against a real county process, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import uuid
+from collections.abc import Callable
+
+import pytest
+import requests
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from county import stations
+from county.db.models import DailyAmount, DailyTotal, LedgerEntry, Refusal, Station
+from sync.wire import MAX_BODY_BYTES, BatchAck, EntryPage, ErrorBody, LedgerHead
+from tests.county.conftest import County, now
+from tests.county.helpers import (
+    Enrolled,
+    chain,
+    enrol,
+    make_entry,
+    rehash,
+    shipment_payload,
+    upload,
+)
+
+SessionFactory = Callable[[], Session]
+
+
+def add_station(county_db: SessionFactory) -> stations.IssuedCode:
+    with county_db() as session, session.begin():
+        return stations.add_station(
+            session,
+            now(),
+            name="胡家庄村服务站",
+            level="village",
+            division_code="610305110201",
+            township="柳林镇",
+        )
+
+
+@pytest.fixture
+def enrolled(county: County, county_db: SessionFactory) -> Enrolled:
+    issued = add_station(county_db)
+    station_id = str(uuid.uuid4())
+    response = enrol(county.api(""), issued.enrolment_code, station_id)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    return Enrolled(station_id, body["county_station_code"], body["credential"])
+
+
+def error_of(response: requests.Response) -> ErrorBody:
+    assert 400 <= response.status_code < 500, (response.status_code, response.text)
+    return ErrorBody.model_validate_json(response.text)
+
+
+def refusals(county_db: SessionFactory, who: Enrolled) -> list[Refusal]:
+    with county_db() as session:
+        station = session.scalars(select(Station).where(Station.code == who.station_code)).one()
+        return list(session.scalars(select(Refusal).where(Refusal.station == station.id)))
+
+
+def held_count(county_db: SessionFactory, who: Enrolled) -> int:
+    with county_db() as session:
+        return int(
+            session.scalar(
+                select(func.count())
+                .select_from(LedgerEntry)
+                .where(LedgerEntry.station_id == who.station_id)
+            )
+            or 0
+        )
+
+
+def test_an_enrolment_code_works_once(county: County, county_db: SessionFactory):
+    issued = add_station(county_db)
+    first = enrol(county.api(""), issued.enrolment_code.lower())  # typed in lower case
+    assert first.status_code == 200, first.text
+    assert first.json()["county_station_code"] == issued.station_code
+    assert first.json()["held_through"] == 0
+    again = enrol(county.api(""), issued.enrolment_code)
+    assert again.status_code == 403
+    assert error_of(again).code == "enrolment_code_invalid"
+    assert "登记码" in error_of(again).message_zh
+
+
+def test_a_batch_is_stored_and_resending_it_stores_nothing_twice(
+    county: County, county_db: SessionFactory, enrolled: Enrolled
+):
+    entries = chain(enrolled.station_id, 20)
+    response = upload(county.api(""), enrolled, entries)
+    assert response.status_code == 200, response.text
+    ack = BatchAck.model_validate_json(response.text)
+    assert (ack.held_through, ack.stored, ack.already_held) == (20, 20, 0)
+
+    again = BatchAck.model_validate_json(upload(county.api(""), enrolled, entries).text)
+    assert (again.held_through, again.stored, again.already_held) == (20, 0, 20)
+
+    overlapping = entries[15:] + chain(enrolled.station_id, 5, 21, entries[-1]["hash"])
+    more = BatchAck.model_validate_json(upload(county.api(""), enrolled, overlapping).text)
+    assert (more.held_through, more.stored, more.already_held) == (25, 5, 5)
+    assert held_count(county_db, enrolled) == 25
+
+
+def test_head_and_entries_give_back_the_county_copy(county: County, enrolled: Enrolled):
+    entries = chain(enrolled.station_id, 30)
+    assert upload(county.api(""), enrolled, entries).status_code == 200
+    head = LedgerHead.model_validate_json(
+        requests.get(county.api("/ledger/head"), headers=enrolled.headers, timeout=5).text
+    )
+    assert (head.held_through, head.last_hash) == (30, entries[-1]["hash"])
+    page = EntryPage.model_validate_json(
+        requests.get(
+            county.api("/ledger/entries"),
+            params={"after": 10, "limit": 15},
+            headers=enrolled.headers,
+            timeout=5,
+        ).text
+    )
+    assert page.held_through == 30
+    assert [entry.model_dump() for entry in page.entries] == entries[10:25]
+
+
+def test_a_different_entry_at_a_held_sequence_is_a_fork_refused_and_recorded(
+    county: County, county_db: SessionFactory, enrolled: Enrolled
+):
+    entries = chain(enrolled.station_id, 10)
+    assert upload(county.api(""), enrolled, entries).status_code == 200
+    forked = rehash([*entries[:7], *chain(enrolled.station_id, 5, 8, entries[6]["hash"])])
+    forked[7] = make_entry(
+        enrolled.station_id,
+        8,
+        entries[6]["hash"],
+        "parcel.checked_in",
+        {**entries[7]["payload"], "pickup_code": "9-9-9999"},
+    )
+    forked = [*forked[:8], *rehash([{**forked[8], "prev_hash": forked[7]["hash"]}, *forked[9:]])]
+    response = upload(county.api(""), enrolled, forked)
+    assert response.status_code == 409
+    error = error_of(response)
+    assert error.code == "fork"
+    assert error.detail["seq"] == 8
+    # The chain continuing from a different entry 10 is a fork too.
+    other_tail = chain(enrolled.station_id, 3, 11, "f" * 64)
+    assert error_of(upload(county.api(""), enrolled, other_tail)).code == "fork"
+    recorded = refusals(county_db, enrolled)
+    assert [r.code for r in recorded] == ["fork", "fork"]
+    assert recorded[0].seq == 8
+    assert held_count(county_db, enrolled) == 10
+
+
+def test_starting_after_the_held_head_is_a_gap(
+    county: County, county_db: SessionFactory, enrolled: Enrolled
+):
+    entries = chain(enrolled.station_id, 12)
+    assert upload(county.api(""), enrolled, entries[:5]).status_code == 200
+    response = upload(county.api(""), enrolled, entries[7:])
+    assert response.status_code == 409
+    error = error_of(response)
+    assert (error.code, error.detail) == ("gap", {"seq": 8, "held_through": 5})
+    upload(county.api(""), enrolled, entries[7:])  # a repeat bumps the record
+    (recorded,) = refusals(county_db, enrolled)
+    assert (recorded.code, recorded.seq, recorded.repeats) == ("gap", 8, 2)
+
+
+def test_a_broken_chain_is_refused(county: County, county_db: SessionFactory, enrolled: Enrolled):
+    entries = chain(enrolled.station_id, 6)
+    edited = [dict(entry) for entry in entries]
+    edited[3] = {**edited[3], "payload": {**edited[3]["payload"], "courier": "sf"}}
+    response = upload(county.api(""), enrolled, edited)
+    assert response.status_code == 422
+    assert error_of(response).code == "broken_chain"
+    assert error_of(response).detail == {"seq": 4, "reason": "hash"}
+    relinked = [*entries[:3], *rehash([{**entries[3], "prev_hash": "0" * 64}, *entries[4:]])]
+    assert error_of(upload(county.api(""), enrolled, relinked)).detail == {
+        "seq": 4,
+        "reason": "prev_hash",
+    }
+    assert held_count(county_db, enrolled) == 0
+    assert {r.code for r in refusals(county_db, enrolled)} == {"broken_chain"}
+
+
+def test_an_invalid_payload_refuses_the_whole_batch(
+    county: County, county_db: SessionFactory, enrolled: Enrolled
+):
+    entries = chain(enrolled.station_id, 4)
+    entries.append(
+        make_entry(
+            enrolled.station_id,
+            5,
+            entries[-1]["hash"],
+            "parcel.checked_in",
+            {**entries[0]["payload"], "phone": "13812341234"},
+        )
+    )
+    response = upload(county.api(""), enrolled, entries)
+    assert response.status_code == 422
+    error = error_of(response)
+    assert (error.code, error.detail["seq"]) == ("invalid_payload", 5)
+    assert "13812341234" not in response.text
+    unknown = chain(enrolled.station_id, 1)
+    unknown = [make_entry(enrolled.station_id, 1, None, "parcel.teleported", {})]
+    assert error_of(upload(county.api(""), enrolled, unknown)).code == "unknown_event_type"
+    assert held_count(county_db, enrolled) == 0
+    assert "13812341234" not in county.log.read_text(encoding="utf-8")
+
+
+def test_another_stations_credential_is_refused(
+    county: County, county_db: SessionFactory, enrolled: Enrolled
+):
+    issued = add_station(county_db)
+    other = enrol(county.api(""), issued.enrolment_code).json()
+    intruder = Enrolled(enrolled.station_id, other["county_station_code"], other["credential"])
+    response = upload(county.api(""), intruder, chain(enrolled.station_id, 3))
+    assert response.status_code == 403
+    assert error_of(response).code == "wrong_station"
+    assert held_count(county_db, enrolled) == 0
+
+
+def test_revoked_and_unknown_credentials_get_401(
+    county: County, county_db: SessionFactory, enrolled: Enrolled
+):
+    with county_db() as session, session.begin():
+        assert stations.revoke(session, now(), enrolled.station_code) == 1
+    response = upload(county.api(""), enrolled, chain(enrolled.station_id, 2))
+    assert response.status_code == 401
+    assert error_of(response).code == "revoked"
+    head = requests.get(county.api("/ledger/head"), headers=enrolled.headers, timeout=5)
+    assert error_of(head).code == "revoked"
+    nobody = requests.get(
+        county.api("/ledger/head"), headers={"Authorization": "Bearer nonsense"}, timeout=5
+    )
+    assert (nobody.status_code, error_of(nobody).code) == (401, "unauthorized")
+    assert error_of(requests.get(county.api("/ledger/head"), timeout=5)).code == "unauthorized"
+
+
+def test_reenrolment_reports_what_the_county_holds(
+    county: County, county_db: SessionFactory, enrolled: Enrolled
+):
+    assert upload(county.api(""), enrolled, chain(enrolled.station_id, 7)).status_code == 200
+    with county_db() as session, session.begin():
+        issued = stations.reissue(session, now(), enrolled.station_code)
+    assert error_of(upload(county.api(""), enrolled, chain(enrolled.station_id, 1))).code == (
+        "revoked"
+    )
+    elsewhere = enrol(county.api(""), issued.enrolment_code, str(uuid.uuid4()))
+    assert error_of(elsewhere).code == "wrong_station"
+    again = enrol(county.api(""), issued.enrolment_code, enrolled.station_id)
+    assert again.status_code == 200, again.text
+    assert again.json()["held_through"] == 7
+
+
+def test_oversized_bodies_get_413_and_gzip_bombs_too(county: County, enrolled: Enrolled):
+    big = b'{"protocol": 1, "pad": "' + b"x" * (MAX_BODY_BYTES + 10) + b'"}'
+    response = requests.post(
+        county.api("/ledger/batches"),
+        data=big,
+        headers={**enrolled.headers, "Content-Type": "application/json"},
+        timeout=30,
+    )
+    assert response.status_code == 413
+    assert error_of(response).code == "too_large"
+    bomb = gzip.compress(b"{" + b" " * (64 * MAX_BODY_BYTES) + b"}")
+    assert len(bomb) < 1024 * 1024
+    response = requests.post(
+        county.api("/ledger/batches"),
+        data=bomb,
+        headers={**enrolled.headers, "Content-Encoding": "gzip"},
+        timeout=30,
+    )
+    assert (response.status_code, error_of(response).code) == (413, "too_large")
+
+
+def test_gzip_bodies_are_accepted(county: County, enrolled: Enrolled):
+    entries = chain(enrolled.station_id, 50)
+    body = json.dumps({"protocol": 1, "station_id": enrolled.station_id, "entries": entries})
+    response = requests.post(
+        county.api("/ledger/batches"),
+        data=gzip.compress(body.encode()),
+        headers={
+            **enrolled.headers,
+            "Content-Encoding": "gzip",
+            "Content-Type": "application/json",
+        },
+        timeout=30,
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["held_through"] == 50
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"{not json",
+        b"[]",
+        b'{"protocol": 1}',
+        b'{"protocol": 1, "station_id": 5, "entries": []}',
+        b'{"protocol": 1, "station_id": "x", "entries": [{"seq": 1.5}]}',
+        b'{"protocol": 1, "entries": NaN}',
+        b"[" * 10_000,
+        "\ufeff{}".encode("utf-16"),
+        b"",
+    ],
+)
+def test_malformed_bodies_get_422_never_5xx(county: County, enrolled: Enrolled, body: bytes):
+    for path in ("/ledger/batches", "/enrol"):
+        response = requests.post(
+            county.api(path), data=body, headers={**enrolled.headers}, timeout=10
+        )
+        assert response.status_code == 422, (path, response.text)
+        error = error_of(response)
+        assert error.code == "malformed"
+        assert "格式" in error.message_zh
+
+
+def test_bad_query_and_headers_are_4xx(county: County, enrolled: Enrolled):
+    response = requests.get(
+        county.api("/ledger/entries"), params={"after": "x"}, headers=enrolled.headers, timeout=5
+    )
+    assert (response.status_code, error_of(response).code) == (422, "malformed")
+    response = requests.post(
+        county.api("/ledger/batches"),
+        data=b"{}",
+        headers={**enrolled.headers, "Content-Encoding": "gzip"},
+        timeout=5,
+    )
+    assert (response.status_code, error_of(response).code) == (422, "malformed")
+    newer = requests.post(
+        county.api("/ledger/batches"),
+        json={"protocol": 2, "anything": True},
+        headers=enrolled.headers,
+        timeout=5,
+    )
+    assert (newer.status_code, error_of(newer).code) == (400, "unsupported_protocol")
+
+
+def test_projections_count_entries_and_sum_money_and_weight(
+    county: County, county_db: SessionFactory, enrolled: Enrolled
+):
+    sid = enrolled.station_id
+    entries: list[dict] = []
+    prev = None
+    plan = [
+        ("2026-11-23", "shipment.accepted", shipment_payload(1200, 1500)),
+        ("2026-11-23", "shipment.accepted", shipment_payload(800, 1000)),
+        ("2026-11-23", "parcel.checked_in", chain(sid, 1)[0]["payload"]),
+        ("2026-11-24", "shipment.accepted", shipment_payload(3000, 2500)),
+    ]
+    for seq, (day, kind, payload) in enumerate(plan, start=1):
+        entries.append(make_entry(sid, seq, prev, kind, payload, business_day=day))
+        prev = entries[-1]["hash"]
+    assert upload(county.api(""), enrolled, entries[:2]).status_code == 200
+    assert upload(county.api(""), enrolled, entries).status_code == 200  # 2 already held
+    with county_db() as session:
+        station = session.scalars(
+            select(Station).where(Station.code == enrolled.station_code)
+        ).one()
+        totals = {
+            (t.business_day, t.type): t.count
+            for t in session.scalars(select(DailyTotal).where(DailyTotal.station == station.id))
+        }
+        amounts = {
+            (a.business_day, a.type, a.field): a.amount
+            for a in session.scalars(select(DailyAmount).where(DailyAmount.station == station.id))
+        }
+    assert totals == {
+        ("2026-11-23", "shipment.accepted"): 2,
+        ("2026-11-23", "parcel.checked_in"): 1,
+        ("2026-11-24", "shipment.accepted"): 1,
+    }
+    assert amounts == {
+        ("2026-11-23", "shipment.accepted", "fee_fen"): 2500,
+        ("2026-11-23", "shipment.accepted", "weight_g"): 2000,
+        ("2026-11-23", "shipment.accepted", "billable_g"): 3000,
+        ("2026-11-24", "shipment.accepted", "fee_fen"): 2500,
+        ("2026-11-24", "shipment.accepted", "weight_g"): 3000,
+        ("2026-11-24", "shipment.accepted", "billable_g"): 3000,
+    }
+
+
+def test_request_ids_are_echoed_or_made(county: County):
+    given = requests.get(f"{county.url}/healthz", headers={"X-Request-ID": "abc-123"}, timeout=5)
+    assert given.headers["X-Request-ID"] == "abc-123"
+    made = requests.get(f"{county.url}/healthz", headers={"X-Request-ID": "bad id!"}, timeout=5)
+    assert len(made.headers["X-Request-ID"]) == 32
+    assert "[abc-123]" in county.log.read_text(encoding="utf-8")
