@@ -22,7 +22,11 @@ import pytest
         "station_app.core.weight",
         "sync.protocol",
         "sync.events",
+        "sync.client",
         "county.app",
+        "county.api",
+        "county.cli",
+        "county.ingest",
     ],
 )
 def test_no_qt_outside_ui_and_devices(module: str):

@@ -11,7 +11,15 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTranslator,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -24,7 +32,11 @@ from station_app.ui.dispatcher import NotificationDispatcher
 from station_app.ui.idle import IdleWatcher, minutes_to_ms
 from station_app.ui.login import LoginWindow
 from station_app.ui.main_window import MainWindow
+from station_app.ui.pages.parcels.page import ParcelsPage
 from station_app.ui.setup_wizard import SetupWizard
+from station_app.ui.sync_runner import SyncRunner, status_bar_text
+from sync import state as sync_state
+from sync.state import SyncStatus
 
 BASE_POINT_SIZE = 12
 CJK_FAMILIES = (
@@ -118,11 +130,15 @@ class AppShell(QObject):
         sound_player: SoundPlayer | None = None,
         idle_interval_ms: int | None = None,
         dispatcher: NotificationDispatcher | None = None,
+        sync_runner: SyncRunner | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
         self.dispatcher = dispatcher
+        self.sync_runner = sync_runner
+        if sync_runner is not None:
+            sync_runner.state_changed.connect(self._show_sync_status)
         self._demo_logins = demo_logins
         self._sound_player = sound_player
         self._idle_override = idle_interval_ms
@@ -162,6 +178,7 @@ class AppShell(QObject):
         window.unlocked.connect(self.idle.poke)
         window.preferences_saved.connect(self.apply_preferences)
         self.main_window = window
+        self._use_sync_runner(window)
         _show_full_screen_size(window)
         # Close the old window only now: with no window visible Qt would quit the app.
         self._close(self.wizard, self.login_window)
@@ -169,6 +186,28 @@ class AppShell(QObject):
         self.idle.install()
         self.apply_preferences()
         self.main_window_shown.emit(window)
+
+    def _use_sync_runner(self, window: MainWindow) -> None:
+        """Uploads start at the first login; a check-in, pickup or reminder brings the
+        next one forward."""
+        runner = self.sync_runner
+        if runner is None:
+            return
+        runner.start()  # idempotent; stopped when the app quits
+        parcels = window.page("parcels")
+        if isinstance(parcels, ParcelsPage):
+            parcels.checkin_tab.checked_in.connect(runner.poke)
+            parcels.pickup_tab.changed.connect(runner.poke)
+            parcels.today_tab.reminded.connect(runner.poke)
+        if runner.last_status is not None:
+            self._show_sync_status(runner.last_status)
+
+    @Slot(object)
+    def _show_sync_status(self, status: SyncStatus) -> None:
+        """In the GUI thread (queued from the sync worker)."""
+        if self.main_window is not None:
+            text, warn = status_bar_text(status)
+            self.main_window.status.set_sync_text(text, warn=warn)
 
     def apply_preferences(self) -> None:
         """Idle lock and sounds follow the saved preferences at once, not at next start."""
@@ -217,8 +256,16 @@ def prepare(store: Store, *, demo_logins: list[tuple[str, str]] | None, lang: st
     translators = configure_application(app, lang)
     dispatcher = NotificationDispatcher(store)
     app.aboutToQuit.connect(dispatcher.stop)  # no thread outlives the event loop
+    sync_runner = None
+    if sync_state.status(store).enrolled:  # an enrolled station uploads in the background
+        sync_runner = SyncRunner(store)
+        app.aboutToQuit.connect(sync_runner.stop)
     shell = AppShell(
-        store, demo_logins=demo_logins, sound_player=SoundPlayer(), dispatcher=dispatcher
+        store,
+        demo_logins=demo_logins,
+        sound_player=SoundPlayer(),
+        dispatcher=dispatcher,
+        sync_runner=sync_runner,
     )
     shell.quit_requested.connect(app.quit)
     shell.begin()

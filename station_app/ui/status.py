@@ -40,8 +40,10 @@ class StationStatusBar(QStatusBar):
     def set_day(self, day: date) -> None:
         self.day_label.setText(self.tr("营业日：{day}").format(day=format_day(day)))
 
-    def set_sync_text(self, text: str) -> None:
+    def set_sync_text(self, text: str, *, warn: bool = False) -> None:
+        """``warn`` colours it when sync waits on the keeper or has been offline."""
         self.sync_label.setText(text)
+        self.sync_label.setStyleSheet("color: #c62828;" if warn else "")
 
     def set_notification_text(self, text: str, *, warn: bool = False) -> None:
         """``warn`` colours it when something waits on the keeper (a failure, no gateway)."""

@@ -1,0 +1,192 @@
+"""Uploads the ledger in the background and tells the status bar how it went.
+
+An APScheduler ``BackgroundScheduler`` with one worker thread runs every sync job, so
+runs never overlap (the periodic tick, a poke after a local write and 立即同步 share
+that one thread). Jobs never touch a Qt object: they call the Qt-free
+:mod:`sync.client`, then emit ``state_changed`` with a plain :class:`SyncStatus`, which
+Qt queues to the GUI thread. Whether a tick uploads is decided from the store
+(:func:`sync.schedule.should_run`), so a restart, a sleep or a clock jump loses no run.
+
+:meth:`SyncRunner.stop` ends the scheduler and joins its threads; the composition root
+calls it when the application quits. A request in flight finishes first (its timeout
+bounds the wait) and no further batch is started.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import UTC, datetime, timedelta
+
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.schedulers.background import BackgroundScheduler
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+
+from station_app.core.clock import local_time
+from station_app.core.errors import UserError
+from station_app.core.store import Store
+from sync import client as sync_client
+from sync import schedule, state
+from sync.state import SyncStatus
+
+log = logging.getLogger(__name__)
+
+TICK_SECONDS = 60
+"""How often the worker asks the store whether a run is due (runs come every
+``schedule.PERIOD`` while all is well, sooner after a poke)."""
+SOON_SECONDS = 5
+"""After a local write: a burst of scans goes up in one run."""
+THREAD_PREFIX = "sync-worker"
+
+
+class SyncRunner(QObject):
+    """Signals: ``state_changed(SyncStatus)`` after every tick, from the worker thread."""
+
+    state_changed = Signal(object)
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        tick_seconds: float = TICK_SECONDS,
+        soon_seconds: float = SOON_SECONDS,
+        timeout: tuple[float, float] = (sync_client.CONNECT_TIMEOUT, sync_client.READ_TIMEOUT),
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._tick_seconds = tick_seconds
+        self._soon_seconds = soon_seconds
+        self._timeout = timeout
+        self._stopping = threading.Event()
+        self._poked = threading.Event()
+        pool = ThreadPoolExecutor(1, pool_kwargs={"thread_name_prefix": THREAD_PREFIX})
+        self._scheduler = BackgroundScheduler(
+            executors={"default": pool},
+            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
+            timezone=UTC,
+        )
+        self.last_status: SyncStatus | None = None
+        self.state_changed.connect(self._remember)
+
+    @property
+    def running(self) -> bool:
+        return bool(self._scheduler.running)
+
+    def start(self) -> None:
+        """The periodic tick, with a first one at once (idempotent; not after stop)."""
+        if self.running or self._stopping.is_set():
+            return
+        self._scheduler.start()
+        self._scheduler.add_job(
+            self._tick,
+            "interval",
+            seconds=self._tick_seconds,
+            id="tick",
+            next_run_time=datetime.now(UTC),
+        )
+
+    @Slot()
+    def poke(self) -> None:
+        """Something was written: a run in a few seconds, one for a whole burst."""
+        if not self.running:
+            return
+        self._poked.set()
+        if self._scheduler.get_job("soon") is None:
+            self._add_once("soon", self._soon_seconds)
+
+    @Slot()
+    def sync_now(self) -> None:
+        """The keeper asked: a run now, even while backing off or stopped."""
+        if self.running:
+            self._add_once("now", 0, forced=True)
+
+    def stop(self) -> None:
+        """No new batch, the scheduler shut down and its threads joined."""
+        self._stopping.set()
+        if self.running:
+            self._scheduler.shutdown(wait=True)
+
+    def _add_once(self, job_id: str, seconds: float, *, forced: bool = False) -> None:
+        self._scheduler.add_job(
+            self._tick,
+            "date",
+            run_date=datetime.now(UTC) + timedelta(seconds=seconds),
+            kwargs={"forced": forced},
+            id=job_id,
+            replace_existing=True,
+        )
+
+    # --- in the worker thread: no Qt object but this one's signal ---------------------
+
+    def _tick(self, forced: bool = False) -> None:
+        if self._stopping.is_set():
+            return
+        poked = self._poked.is_set()
+        self._poked.clear()
+        try:
+            status = self._run(forced=forced, poked=poked)
+        except UserError as error:  # the database (disk full, locked): say so, go on
+            log.warning("sync tick stopped: %s", type(error).__name__)
+            return
+        except Exception:  # a bug must not end the ticks
+            log.exception("sync tick crashed")
+            return
+        if not self._stopping.is_set():
+            self.state_changed.emit(status)
+
+    def _run(self, *, forced: bool, poked: bool) -> SyncStatus:
+        status = state.status(self._store)
+        if not schedule.should_run(status, self._store.clock.now(), poked=poked, forced=forced):
+            log.debug("no sync run: not due (failures %d)", status.consecutive_failures)
+            return status
+        client = sync_client.client_for(self._store, timeout=self._timeout)
+        if client is None:
+            return status
+        try:
+            sync_client.upload_pending(
+                self._store, client, force=forced, should_stop=self._stopping.is_set
+            )
+        finally:
+            client.close()
+        return state.status(self._store)
+
+    @Slot(object)
+    def _remember(self, status: SyncStatus) -> None:
+        self.last_status = status
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("sync", text)
+
+
+SKEW_WARNING_SECONDS = 5 * 60
+
+
+def status_bar_text(status: SyncStatus) -> tuple[str, bool]:
+    """The status bar's sync line and whether it needs the keeper (shown in red), with
+    the clock's skew against the county's when it is over five minutes."""
+    text, warn = _sync_text(status)
+    skew = status.clock_skew_seconds
+    if skew is not None and abs(skew) > SKEW_WARNING_SECONDS:
+        minutes = round(abs(skew) / 60)
+        text += _t("（本机时钟与县中心相差 {minutes} 分钟）").format(minutes=minutes)
+        warn = True
+    return text, warn
+
+
+def _sync_text(status: SyncStatus) -> tuple[str, bool]:
+    if not status.enrolled:
+        return _t("未接入县中心"), False
+    if status.halted:
+        if sync_client.action_for(status.error_code or "") is sync_client.Action.REENROL:
+            return _t("同步已停止：请重新接入县中心"), True
+        return _t("同步已停止：请联系县中心"), True
+    if status.offline:
+        if status.last_success_at is None:
+            return _t("离线（尚未同步过）"), True
+        when = local_time(status.last_success_at).strftime("%H:%M")
+        return _t("离线（上次同步 {time}）").format(time=when), True
+    if status.pending:
+        return _t("待上传 {count} 条").format(count=status.pending), False
+    return _t("已同步"), False
