@@ -58,9 +58,34 @@ def _check(value: Any, path: str) -> None:
     raise NonCanonicalValue(f"{type(value).__name__} at {path}")
 
 
+_PLAIN = (str, int, bool, type(None))
+
+
+def _check_fast(value: Any) -> None:
+    """The same rule as :func:`_check` without recursion or path strings: it runs on
+    every entry the county ingests, where the recursive walk was most of a batch's
+    cost. Anything it is unsure of (a subclass, a float, an odd type) goes to
+    :func:`_check`, which accepts or names the exact place."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        kind = type(item)
+        if kind in _PLAIN:
+            continue
+        if kind is dict:
+            if not all(type(key) is str for key in item):
+                _check(value, "$")
+            stack.extend(item.values())
+        elif kind is list:
+            stack.extend(item)
+        else:
+            _check(value, "$")
+            return
+
+
 def canonical_json(value: Any) -> bytes:
     """Serialise ``value`` to the one byte string both ends hash."""
-    _check(value, "$")
+    _check_fast(value)
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.encode("utf-8")
 
