@@ -12,17 +12,18 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
-from county import ingest, stations
+from county import ingest, manifests, reference, stations
 from county.db.models import Station
 from county.errors import RECORDED, Refused
 from county.http import RateLimiter, read_body, request_id
@@ -37,10 +38,16 @@ from sync.wire import (
     ErrorCode,
     LedgerBatch,
     LedgerHead,
+    ManifestPage,
+    ManifestReceipt,
+    ReferenceSet,
 )
 
 log = logging.getLogger("county.api")
 ENROL_BODY_LIMIT = 16 * 1024
+MANIFEST_PAGE = 20
+"""Manifests per page: one may carry a thousand parcels and its route siblings' numbers,
+so twenty keeps a page to a few megabytes at the very worst."""
 Model = TypeVar("Model", bound=BaseModel)
 
 
@@ -52,6 +59,8 @@ class Service:
     writing: sessionmaker[Session]
     """Sessions whose transactions begin as writers (``BEGIN IMMEDIATE`` on SQLite)."""
     limiter: RateLimiter
+    enrol_limiter: RateLimiter = field(default_factory=lambda: RateLimiter(0.1, 20))
+    """Per client address, charged only for failed enrolments (see ``enrol``)."""
     now: Callable[[], datetime] = lambda: datetime.now(UTC)
 
 
@@ -91,16 +100,21 @@ def malformed_detail(error: PydanticValidationError) -> list[dict[str, Any]]:
     ]
 
 
+def authenticate_with(service: Service, request: Request) -> Caller:
+    """The caller's credential checked, and one token from its station's bucket."""
+    with service.reading() as session:
+        caller = stations.authenticate(session, request.headers.get("authorization"))
+    wait = service.limiter.take(caller.station)
+    if wait > 0:
+        raise Refused(ErrorCode.RATE_LIMITED, {"retry_after_s": round(wait, 3)})
+    return caller
+
+
 def build_router(service: Service) -> APIRouter:
     router = APIRouter(prefix="/api/v1")
 
     def authenticate(request: Request) -> Caller:
-        with service.reading() as session:
-            caller = stations.authenticate(session, request.headers.get("authorization"))
-        wait = service.limiter.take(caller.station)
-        if wait > 0:
-            raise Refused(ErrorCode.RATE_LIMITED, {"retry_after_s": round(wait, 3)})
-        return caller
+        return authenticate_with(service, request)
 
     def head_of(caller: Caller) -> Station:
         with service.reading() as session:
@@ -108,9 +122,20 @@ def build_router(service: Service) -> APIRouter:
 
     @router.post("/enrol", response_model=EnrolResponse)
     async def enrol(request: Request) -> EnrolResponse:
+        """Limited per client address, but only failures use up the allowance: codes are
+        far beyond guessing, so the limit is there to stop a loop or a scan hammering
+        the writer, while a training day enrolling fifty stations from one township
+        office (one address behind NAT) must not be held up. A success gives its token
+        back."""
+        address = request.client.host if request.client else "-"
+        wait = service.enrol_limiter.take(address)
+        if wait > 0:
+            raise Refused(ErrorCode.RATE_LIMITED, {"retry_after_s": round(wait, 3)})
         body = await read_body(request, ENROL_BODY_LIMIT)
         enrol_request = parse(EnrolRequest, body)
-        return await run_in_threadpool(_enrol, enrol_request)
+        answer = await run_in_threadpool(_enrol, enrol_request)
+        service.enrol_limiter.refund(address)
+        return answer
 
     def _enrol(enrol_request: EnrolRequest) -> EnrolResponse:
         now = service.now()
@@ -160,16 +185,20 @@ def build_router(service: Service) -> APIRouter:
             )
             raise
         log.info(
-            "batch: station=%d stored=%d already_held=%d held_through=%d",
+            "batch: station=%d stored=%d already_held=%d flagged=%d held_through=%d",
             caller.station,
             stored.stored,
             stored.already_held,
+            stored.flagged,
             stored.held_through,
         )
+        if stored.flagged:
+            log.warning("batch: station=%d %d entries flagged", caller.station, stored.flagged)
         return BatchAck(
             held_through=stored.held_through,
             stored=stored.stored,
             already_held=stored.already_held,
+            flagged=stored.flagged,
             server_time=format_instant(now),
         )
 
@@ -188,4 +217,96 @@ def build_router(service: Service) -> APIRouter:
             entries = ingest.entries_after(session, caller.station, after, limit)
             return EntryPage(entries=entries, held_through=station.held_through)
 
+    add_exchange_routes(router, service)
     return router
+
+
+def add_exchange_routes(router: APIRouter, service: Service) -> None:
+    """What goes down to stations besides their own ledger: reference data and manifests."""
+
+    def authenticate(request: Request) -> Caller:
+        return authenticate_with(service, request)
+
+    @router.get("/reference/{kind}", response_model=ReferenceSet)
+    async def reference_set(request: Request, kind: str) -> Response:
+        """The newest set of ``kind`` for the calling station. ``ETag`` is the quoted
+        version; ``If-None-Match`` with it gets a bodiless 304 (``Cache-Control:
+        no-cache``: a proxy may keep it but must ask again every time)."""
+        caller = await run_in_threadpool(authenticate, request)
+        if kind not in reference.KINDS:
+            raise Refused(ErrorCode.NOT_FOUND, {"kind": kind[:32]})
+        found = await run_in_threadpool(_reference, caller, kind)
+        if found is None:
+            raise Refused(ErrorCode.NOT_FOUND, {"kind": kind})
+        etag = f'"{found.version}"'
+        headers = {"ETag": etag, "Cache-Control": "no-cache"}
+        if etag_matches(request.headers.get("if-none-match"), etag):
+            return Response(status_code=304, headers=headers)
+        return Response(
+            found.model_dump_json().encode(), media_type="application/json", headers=headers
+        )
+
+    def _reference(caller: Caller, kind: str) -> ReferenceSet | None:
+        with service.reading() as session:
+            station = session.get_one(Station, caller.station)
+            row = reference.newest_for(session, kind, station.township)
+            if row is None:
+                return None
+            return ReferenceSet(
+                kind=row.kind,  # type: ignore[arg-type]  # one of KINDS, checked on publish
+                version=row.version,
+                published_at=format_instant(row.published_at),
+                data=row.data,
+            )
+
+    @router.post("/manifests", response_model=ManifestReceipt)
+    async def post_manifest(request: Request) -> ManifestReceipt:
+        caller = await run_in_threadpool(authenticate, request)
+        body = await read_body(request)
+        return await run_in_threadpool(_relay, caller, body)
+
+    def _relay(caller: Caller, body: bytes) -> ManifestReceipt:
+        try:
+            with service.writing.begin() as session:
+                receipt = manifests.relay(session, service.now(), caller, body)
+        except IntegrityError:
+            # The same uid committed by a concurrent request with other content.
+            raise Refused(ErrorCode.MANIFEST_CONFLICT, {"reason": "concurrent"}) from None
+        except Refused as refused:
+            log.warning("manifest refused: station=%d code=%s", caller.station, refused.code.value)
+            raise
+        log.info(
+            "manifest %s: from station=%d to %s seq=%d already_held=%s",
+            receipt.uid,
+            caller.station,
+            receipt.to_station_code,
+            receipt.county_seq,
+            receipt.already_held,
+        )
+        return receipt
+
+    @router.get("/manifests", response_model=ManifestPage)
+    async def get_manifests(
+        request: Request,
+        after: int = Query(0, ge=0, le=2**62),
+        limit: int = Query(MANIFEST_PAGE, ge=1, le=MANIFEST_PAGE),
+    ) -> ManifestPage:
+        caller = await run_in_threadpool(authenticate, request)
+        return await run_in_threadpool(_manifests, caller, after, limit)
+
+    def _manifests(caller: Caller, after: int, limit: int) -> ManifestPage:
+        with service.reading() as session:
+            return manifests.page(session, caller.station, after, limit)
+
+
+def etag_matches(if_none_match: str | None, etag: str) -> bool:
+    """RFC 9110 weak comparison over a list; a bare version (unquoted) is taken too,
+    since a station's own code may store the version rather than the header."""
+    if not if_none_match:
+        return False
+    bare = etag.strip('"')
+    for candidate in if_none_match.split(","):
+        tag = candidate.strip().removeprefix("W/")
+        if tag in ("*", etag, bare):
+            return True
+    return False

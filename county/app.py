@@ -34,6 +34,10 @@ DEFAULT_RATE = 20.0
 DEFAULT_BURST = 40.0
 """Per station: a backlog of 100k entries is 200 batches, cleared in ten seconds of
 tokens; a station looping on an error is held to 20 requests a second."""
+DEFAULT_ENROL_RATE = 0.1
+DEFAULT_ENROL_BURST = 20.0
+"""Per client address, failed enrolments only: twenty mistyped codes at once, then one
+every ten seconds."""
 
 
 def database_url_for(data_dir: Path | None, database_url: str | None) -> str:
@@ -50,13 +54,24 @@ def create_app(
     data_dir: Path | None = None,
     rate: float = DEFAULT_RATE,
     burst: float = DEFAULT_BURST,
+    enrol_rate: float = DEFAULT_ENROL_RATE,
+    enrol_burst: float = DEFAULT_ENROL_BURST,
 ) -> FastAPI:
+    """Raises :class:`county.db.migrate.SchemaTooNew` (nothing touched) when the
+    database was migrated by a newer release."""
     engine = make_engine(database_url_for(data_dir, database_url))
-    migrate.upgrade(engine)
+    try:
+        copy = migrate.upgrade(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    if copy is not None:
+        log.info("database copied to %s before migrating", copy)
     service = Service(
         reading=sessionmaker(engine, expire_on_commit=False),
         writing=sessionmaker(engine.execution_options(**WRITE_OPTIONS), expire_on_commit=False),
         limiter=RateLimiter(rate=rate, burst=burst),
+        enrol_limiter=RateLimiter(rate=enrol_rate, burst=enrol_burst),
     )
 
     @asynccontextmanager

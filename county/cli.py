@@ -5,6 +5,10 @@ until their web pages exist).
     county-centre stations add --name N --level village --division 610305110201 --township 柳林镇
     county-centre stations revoke CODE
     county-centre stations reissue CODE
+    county-centre flagged [--station CODE]
+    county-centre reference publish KIND FILE.json [--township 柳林镇]
+
+A database migrated by a newer release is refused (exit 3) before anything is touched.
 """
 
 from __future__ import annotations
@@ -13,8 +17,14 @@ import argparse
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from county.app import DEFAULT_BURST, DEFAULT_RATE
+from county.app import DEFAULT_BURST, DEFAULT_ENROL_BURST, DEFAULT_ENROL_RATE, DEFAULT_RATE
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+EXIT_SCHEMA_TOO_NEW = 3
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -28,6 +38,18 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--log-level", default="info")
     parser.add_argument("--rate", type=float, default=DEFAULT_RATE, help="requests/s per station")
     parser.add_argument("--burst", type=float, default=DEFAULT_BURST, help="burst per station")
+    parser.add_argument(
+        "--enrol-rate",
+        type=float,
+        default=DEFAULT_ENROL_RATE,
+        help="failed enrolments/s per client address",
+    )
+    parser.add_argument(
+        "--enrol-burst",
+        type=float,
+        default=DEFAULT_ENROL_BURST,
+        help="failed enrolments in a burst per client address",
+    )
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("serve", help="run the service (the default)")
     station_parser = commands.add_parser("stations", help="manage stations")
@@ -46,14 +68,107 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         action.add_argument("code", help="the county station code")
         if name == "reissue":
             action.add_argument("--qr", action="store_true")
+    flagged = commands.add_parser("flagged", help="ledger entries flagged for review")
+    flagged.add_argument("--station", help="only this station code")
+    reference_parser = commands.add_parser("reference", help="reference data for stations")
+    reference_actions = reference_parser.add_subparsers(dest="action", required=True)
+    publish = reference_actions.add_parser("publish", help="publish a new version")
+    publish.add_argument(
+        "kind", choices=["couriers", "tariffs", "billers", "prices", "announcements", "routes"]
+    )
+    publish.add_argument("file", type=Path, help="the data, a JSON object")
+    publish.add_argument("--township", default="", help="routes only: for this township")
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
+    from county.db.migrate import SchemaTooNew
+
     args = parse_args(argv)
-    if args.command == "stations":
-        return _stations(args)
-    return _serve(args)
+    try:
+        if args.command == "stations":
+            return _stations(args)
+        if args.command == "flagged":
+            return _flagged(args)
+        if args.command == "reference":
+            return _publish(args)
+        return _serve(args)
+    except SchemaTooNew as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return EXIT_SCHEMA_TOO_NEW
+
+
+def _open(args: argparse.Namespace) -> Engine:
+    from county.app import database_url_for
+    from county.db import migrate
+    from county.db.engine import make_engine
+
+    engine = make_engine(database_url_for(args.data_dir, args.database_url))
+    try:
+        migrate.upgrade(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
+def _flagged(args: argparse.Namespace) -> int:
+    from sqlalchemy.orm import Session
+
+    from county.review import flagged_entries
+
+    engine = _open(args)
+    try:
+        with Session(engine) as session:
+            found = flagged_entries(session, args.station)
+    except LookupError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    if not found:
+        print("没有待核查的台账记录 no flagged entries")
+        return 0
+    print("station\tseq\tbusiness_day\treceived_at\treason")
+    for item in found:
+        print(
+            f"{item.station_code}\t{item.seq}\t{item.business_day}\t"
+            f"{item.received_at:%Y-%m-%d %H:%M:%S}Z\t{item.reason}"
+        )
+    print(f"共 {len(found)} 条 {len(found)} flagged")
+    return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    from sqlalchemy.orm import Session
+
+    from county import reference
+    from county.db.engine import WRITE_OPTIONS
+
+    try:
+        data = reference.parse(args.kind, args.file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, reference.InvalidReference) as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return 2
+    engine = _open(args)
+    try:
+        with Session(engine.execution_options(**WRITE_OPTIONS)) as session, session.begin():
+            published = reference.publish(
+                session, datetime.now(UTC), args.kind, data, args.township
+            )
+    except reference.InvalidReference as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    scope = f" ({published.township})" if published.township else ""
+    if published.unchanged:
+        print(f"{published.kind}{scope} 与第 {published.version} 版相同，未发布新版本 unchanged")
+    else:
+        print(
+            f"已发布 {published.kind}{scope} 第 {published.version} 版 version {published.version}"
+        )
+    return 0
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -63,7 +178,14 @@ def _serve(args: argparse.Namespace) -> int:
     from county.http import configure_logging
 
     configure_logging(args.log_level)
-    app = create_app(args.database_url, data_dir=args.data_dir, rate=args.rate, burst=args.burst)
+    app = create_app(
+        args.database_url,
+        data_dir=args.data_dir,
+        rate=args.rate,
+        burst=args.burst,
+        enrol_rate=args.enrol_rate,
+        enrol_burst=args.enrol_burst,
+    )
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, log_config=None)
     return 0
 
@@ -72,12 +194,9 @@ def _stations(args: argparse.Namespace) -> int:
     from sqlalchemy.orm import Session
 
     from county import stations
-    from county.app import database_url_for
-    from county.db import migrate
-    from county.db.engine import WRITE_OPTIONS, make_engine
+    from county.db.engine import WRITE_OPTIONS
 
-    engine = make_engine(database_url_for(args.data_dir, args.database_url))
-    migrate.upgrade(engine)
+    engine = _open(args)
     now = datetime.now(UTC)
     try:
         with Session(engine.execution_options(**WRITE_OPTIONS)) as session, session.begin():

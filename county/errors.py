@@ -20,6 +20,10 @@ STATUS = {
     ErrorCode.BROKEN_CHAIN: 422,
     ErrorCode.INVALID_PAYLOAD: 422,
     ErrorCode.UNKNOWN_EVENT_TYPE: 422,
+    ErrorCode.NOT_FOUND: 404,
+    ErrorCode.MANIFEST_REFUSED: 422,
+    ErrorCode.MANIFEST_CONFLICT: 409,
+    ErrorCode.UNKNOWN_DESTINATION: 409,
 }
 """409 when the batch disagrees with what the county holds (retrying from the county's
 head can help), 422 when the batch is wrong in itself (retrying the same bytes cannot)."""
@@ -38,6 +42,10 @@ MESSAGES_ZH = {
     ErrorCode.BROKEN_CHAIN: "台账记录的校验不通过，请联系县中心。",
     ErrorCode.INVALID_PAYLOAD: "台账中有县中心无法识别的记录内容，请升级软件或联系县中心。",
     ErrorCode.UNKNOWN_EVENT_TYPE: "台账中有县中心不认识的业务类型，请联系县中心升级。",
+    ErrorCode.NOT_FOUND: "县中心还没有发布这项数据。",
+    ErrorCode.MANIFEST_REFUSED: "交接单文件不完整或校验不通过，请重新导出后再发。",
+    ErrorCode.MANIFEST_CONFLICT: "县中心已收到过同一编号但内容不同的交接单，请联系县中心。",
+    ErrorCode.UNKNOWN_DESTINATION: "收件的服务站还没有在县中心登记，登记后再发送。",
 }
 
 

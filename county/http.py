@@ -1,5 +1,5 @@
 """HTTP hygiene shared by every endpoint: request ids, bounded (and gzip-safe) bodies,
-and a per-station rate limit."""
+and rate limits (per station, and per client address for enrolment)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import threading
 import time
 import uuid
 import zlib
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 
 from starlette.requests import ClientDisconnect, Request
@@ -157,26 +158,50 @@ class _Bucket:
     updated: float
 
 
+MAX_BUCKETS = 10_000
+"""Buckets kept before full ones are forgotten (a full bucket is the same as none): the
+enrolment limiter is keyed by client address, which anyone can vary."""
+
+
 @dataclass
 class RateLimiter:
-    """A token bucket per station, in memory: enough for one county process, and a
-    restart only forgives a little. ``rate`` requests a second, bursts of ``burst``."""
+    """A token bucket per key (a station, a client address), in memory: enough for one
+    county process, and a restart only forgives a little. ``rate`` requests a second,
+    bursts of ``burst``."""
 
     rate: float
     burst: float
-    _buckets: dict[int, _Bucket] = field(default_factory=dict)
+    _buckets: dict[Hashable, _Bucket] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def take(self, station: int) -> float:
+    def refund(self, key: Hashable) -> None:
+        """Give back the token a request took (see the enrolment endpoint)."""
+        with self._lock:
+            bucket = self._buckets.get(key)
+            if bucket is not None:
+                bucket.tokens = min(self.burst, bucket.tokens + 1)
+
+    def take(self, key: Hashable) -> float:
         """0 if the request may go ahead, else the seconds until it could."""
         now = time.monotonic()
         with self._lock:
-            bucket = self._buckets.get(station)
+            bucket = self._buckets.get(key)
             if bucket is None:
-                bucket = self._buckets[station] = _Bucket(self.burst, now)
+                if len(self._buckets) >= MAX_BUCKETS:
+                    self._forget_full(now)
+                bucket = self._buckets[key] = _Bucket(self.burst, now)
             bucket.tokens = min(self.burst, bucket.tokens + (now - bucket.updated) * self.rate)
             bucket.updated = now
             if bucket.tokens >= 1:
                 bucket.tokens -= 1
                 return 0.0
             return (1 - bucket.tokens) / self.rate
+
+    def _forget_full(self, now: float) -> None:
+        full = [
+            key
+            for key, bucket in self._buckets.items()
+            if bucket.tokens + (now - bucket.updated) * self.rate >= self.burst
+        ]
+        for key in full:
+            del self._buckets[key]

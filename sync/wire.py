@@ -16,7 +16,10 @@ Endpoints (all under ``/api/v1``):
   the body may be gzip with ``Content-Encoding: gzip``).
 - ``GET /ledger/entries?after=N&limit=M``: → :class:`EntryPage`, the county's copy, for a
   station rebuilding after a restore (Bearer credential, own station only).
-- ``GET /reference/{kind}``: → :class:`ReferenceSet`, with ``ETag`` / ``If-None-Match``.
+- ``GET /reference/{kind}``: → :class:`ReferenceSet`, with ``ETag`` / ``If-None-Match``
+  (the ETag is the quoted version; 304 when it still matches, 404 when none published).
+- ``POST /manifests``: the manifest file exactly as a township exports it →
+  :class:`ManifestReceipt` (Bearer credential of a township station).
 - ``GET /manifests?after=N``: → :class:`ManifestPage`, manifests addressed to the station.
 
 Any refusal is an HTTP 4xx with an :class:`ErrorBody`; a 5xx is a county bug or outage
@@ -63,6 +66,10 @@ class ErrorCode(enum.StrEnum):
     BROKEN_CHAIN = "broken_chain"  # prev_hash / hash do not add up
     INVALID_PAYLOAD = "invalid_payload"  # a payload fails its event type's schema
     UNKNOWN_EVENT_TYPE = "unknown_event_type"
+    NOT_FOUND = "not_found"  # e.g. no reference set of that kind published yet
+    MANIFEST_REFUSED = "manifest_refused"  # not a manifest, hash wrong, not the sender's
+    MANIFEST_CONFLICT = "manifest_conflict"  # the same manifest uid with other content
+    UNKNOWN_DESTINATION = "unknown_destination"  # the village is not enrolled (yet)
 
 
 class ErrorBody(Wire):
@@ -123,6 +130,10 @@ class BatchAck(Wire):
     already_held: int = Field(ge=0)
     """Entries re-sent with the same hash: acknowledged, never stored twice."""
     server_time: str = Field(pattern=INSTANT_PATTERN)
+    flagged: int = Field(default=0, ge=0)
+    """Of ``stored``, the entries kept in sequence but flagged for county staff (a payload
+    its schema refuses, an event type this county does not know yet). Still held and
+    acknowledged: the chain goes on. Defaults to 0 so acks from before it still parse."""
 
 
 class LedgerHead(Wire):
@@ -157,3 +168,16 @@ class WireManifest(Wire):
 class ManifestPage(Wire):
     manifests: list[WireManifest]
     last_seq: int = Field(ge=0)
+    """The ``county_seq`` of the last manifest in the page (``after`` when it is empty):
+    the next request's ``after``."""
+
+
+class ManifestReceipt(Wire):
+    """The county's answer to a township posting a manifest."""
+
+    uid: str = Field(pattern=UUID_PATTERN)
+    to_station_code: str
+    """The county's code of the station it is addressed to."""
+    county_seq: int = Field(ge=1)
+    already_held: bool
+    """The same manifest (same content hash) was posted before: nothing stored twice."""

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     DateTime,
     ForeignKey,
     Index,
@@ -23,6 +24,8 @@ from sqlalchemy import (
     String,
     TypeDecorator,
     UniqueConstraint,
+    false,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
@@ -86,6 +89,10 @@ class Station(Base):
     held_through: Mapped[int] = mapped_column(BigInteger, default=0)
     last_hash: Mapped[str | None] = mapped_column(String(64))
     last_batch_at: Mapped[datetime | None] = mapped_column(Instant())
+    manifest_seq: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    """The last ``county_seq`` given to a manifest addressed to this station: numbered
+    under this row's lock, so a station paging with ``after`` never skips one that
+    commits late (a global id would be handed out before commit, in another order)."""
 
 
 class EnrolmentCode(Base):
@@ -124,10 +131,25 @@ class Credential(Base):
 
 
 class LedgerEntry(Base):
-    """The county's copy of station ledger entries, append-only, one row per (station, seq)."""
+    """The county's copy of station ledger entries, append-only, one row per (station, seq).
+
+    ``flagged`` entries passed every chain check but not their payload's schema (or are
+    of an event type this county does not know yet): kept in sequence so the chain goes
+    on, left out of the projections, and listed for county staff with ``flag_reason``
+    (field names and error kinds only, never a value from the payload).
+    """
 
     __tablename__ = "ledger_entries"
-    __table_args__ = (UniqueConstraint("station", "seq", name="uq_ledger_entries_station_seq"),)
+    __table_args__ = (
+        UniqueConstraint("station", "seq", name="uq_ledger_entries_station_seq"),
+        Index(
+            "ix_ledger_entries_flagged",
+            "station",
+            "seq",
+            sqlite_where=text("flagged"),
+            postgresql_where=text("flagged"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
     station: Mapped[int] = mapped_column(ForeignKey("stations.id"))
@@ -144,6 +166,8 @@ class LedgerEntry(Base):
     prev_hash: Mapped[str | None] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
     received_at: Mapped[datetime] = mapped_column(Instant())
+    flagged: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    flag_reason: Mapped[str | None] = mapped_column(String(300))
 
 
 class Refusal(Base):
@@ -204,3 +228,47 @@ class DailyAmount(Base):
     type: Mapped[str] = mapped_column(String(64))
     field: Mapped[str] = mapped_column(String(64))
     amount: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class ReferenceSet(Base):
+    """One published version of a kind of reference data the county owns.
+
+    ``version`` counts per kind across townships, so an ETag (the version) never names
+    two different contents of one kind. ``township`` is ``""`` for the whole county;
+    only routes are published per township (a station gets its township's newest set,
+    or the county-wide one while its township has none).
+    """
+
+    __tablename__ = "reference_sets"
+    __table_args__ = (
+        UniqueConstraint("kind", "version", name="uq_reference_sets_kind_version"),
+        Index("ix_reference_sets_kind_township", "kind", "township", "version"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    township: Mapped[str] = mapped_column(String(40), default="")
+    version: Mapped[int] = mapped_column(Integer)
+    data: Mapped[dict[str, Any]] = mapped_column(Json)
+    sha256: Mapped[str] = mapped_column(String(64))
+    published_at: Mapped[datetime] = mapped_column(Instant())
+
+
+class RelayedManifest(Base):
+    """A manifest a township posted, kept addressed to its destination station until
+    that station fetches it (and after: the county's record of the hand-over)."""
+
+    __tablename__ = "manifests"
+    __table_args__ = (
+        UniqueConstraint("to_station", "county_seq", name="uq_manifests_to_station_seq"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)
+    number: Mapped[str] = mapped_column(String(32))
+    sha256: Mapped[str] = mapped_column(String(64))
+    from_station: Mapped[int] = mapped_column(ForeignKey("stations.id"), index=True)
+    to_station: Mapped[int] = mapped_column(ForeignKey("stations.id"))
+    county_seq: Mapped[int] = mapped_column(BigInteger)
+    document: Mapped[dict[str, Any]] = mapped_column(Json)
+    received_at: Mapped[datetime] = mapped_column(Instant())

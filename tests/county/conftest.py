@@ -22,6 +22,8 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.county.helpers import Enrolled, SessionFactory, enrol_new
+
 PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 
@@ -151,3 +153,9 @@ def county_db(county: County):
 
 def now() -> datetime:
     return datetime.now(UTC)
+
+
+@pytest.fixture
+def enrolled(county: County, county_db: SessionFactory) -> Enrolled:
+    """A village station, enrolled, with nothing uploaded yet."""
+    return enrol_new(county.api(""), county_db)

@@ -4,12 +4,19 @@ requests the way the station client will send them."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import requests
+from sqlalchemy.orm import Session
 
+from county import stations
 from sync.protocol import entry_hash
+from sync.wire import ErrorBody
+
+SessionFactory = Callable[[], Session]
 
 INSTALL_ID = "3f0a9c1e-5b7d-4e2a-9c8f-1a2b3c4d5e6f"
 
@@ -122,3 +129,39 @@ def upload(
     return requests.post(
         f"{api}/ledger/batches", json=body, headers=who.headers, timeout=30, **kwargs
     )
+
+
+def add_station(
+    county_db: SessionFactory,
+    *,
+    name: str = "胡家庄村服务站",
+    level: str = "village",
+    division_code: str = "610305110201",
+    township: str = "柳林镇",
+) -> stations.IssuedCode:
+    with county_db() as session, session.begin():
+        return stations.add_station(
+            session,
+            datetime.now(UTC),
+            name=name,
+            level=level,
+            division_code=division_code,
+            township=township,
+        )
+
+
+def enrol_new(
+    api: str, county_db: SessionFactory, station_id: str | None = None, **station: str
+) -> Enrolled:
+    """A station added the way staff do it and enrolled the way the app does it."""
+    issued = add_station(county_db, **station)
+    station_id = station_id or str(uuid.uuid4())
+    response = enrol(api, issued.enrolment_code, station_id)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    return Enrolled(station_id, body["county_station_code"], body["credential"])
+
+
+def error_of(response: requests.Response) -> ErrorBody:
+    assert 400 <= response.status_code < 500, (response.status_code, response.text)
+    return ErrorBody.model_validate_json(response.text)

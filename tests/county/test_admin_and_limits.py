@@ -81,3 +81,36 @@ def test_staff_add_revoke_and_reissue_from_the_command_line(database_url: str, t
         stop(process)
     unknown = cli(database_url, "revoke", "nope")
     assert unknown.returncode == 2
+
+
+def test_failed_enrolments_are_limited_per_client_address(database_url: str, tmp_path: Path):
+    codes = [codes_of(cli(database_url, *ADD_ARGS).stdout)[1] for _ in range(4)]
+    process, county = start_county(
+        database_url, tmp_path / "county.log", "--enrol-burst", "2", "--enrol-rate", "0.01"
+    )
+    try:
+        # Successes give their token back: a training day enrols many stations at once.
+        for code in codes[:3]:
+            assert enrol(county.api(""), code).status_code == 200
+        wrong = [enrol(county.api(""), "WRONG-CODE-0000").status_code for _ in range(2)]
+        assert wrong == [403, 403]
+        limited = enrol(county.api(""), codes[3])
+        assert limited.status_code == 429
+        assert limited.json()["code"] == "rate_limited"
+        assert int(limited.headers["Retry-After"]) >= 1
+        assert requests.get(f"{county.url}/healthz", timeout=5).status_code == 200
+    finally:
+        stop(process)
+
+
+ADD_ARGS = (
+    "add",
+    "--name",
+    "李家沟村服务站",
+    "--level",
+    "village",
+    "--division",
+    "610305110202",
+    "--township",
+    "柳林镇",
+)

@@ -5,55 +5,29 @@ from __future__ import annotations
 import gzip
 import json
 import uuid
-from collections.abc import Callable
 
 import pytest
 import requests
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from county import stations
 from county.db.models import DailyAmount, DailyTotal, LedgerEntry, Refusal, Station
-from sync.wire import MAX_BODY_BYTES, BatchAck, EntryPage, ErrorBody, LedgerHead
+from sync.wire import MAX_BODY_BYTES, BatchAck, EntryPage, LedgerHead
 from tests.county.conftest import County, now
 from tests.county.helpers import (
     Enrolled,
+    SessionFactory,
+    add_station,
     chain,
     enrol,
+    error_of,
     make_entry,
     rehash,
     shipment_payload,
     upload,
 )
 
-SessionFactory = Callable[[], Session]
-
-
-def add_station(county_db: SessionFactory) -> stations.IssuedCode:
-    with county_db() as session, session.begin():
-        return stations.add_station(
-            session,
-            now(),
-            name="胡家庄村服务站",
-            level="village",
-            division_code="610305110201",
-            township="柳林镇",
-        )
-
-
-@pytest.fixture
-def enrolled(county: County, county_db: SessionFactory) -> Enrolled:
-    issued = add_station(county_db)
-    station_id = str(uuid.uuid4())
-    response = enrol(county.api(""), issued.enrolment_code, station_id)
-    assert response.status_code == 200, response.text
-    body = response.json()
-    return Enrolled(station_id, body["county_station_code"], body["credential"])
-
-
-def error_of(response: requests.Response) -> ErrorBody:
-    assert 400 <= response.status_code < 500, (response.status_code, response.text)
-    return ErrorBody.model_validate_json(response.text)
+__all__ = ["SessionFactory", "add_station"]  # test_station_ledger imports them from here
 
 
 def refusals(county_db: SessionFactory, who: Enrolled) -> list[Refusal]:
@@ -180,31 +154,6 @@ def test_a_broken_chain_is_refused(county: County, county_db: SessionFactory, en
     }
     assert held_count(county_db, enrolled) == 0
     assert {r.code for r in refusals(county_db, enrolled)} == {"broken_chain"}
-
-
-def test_an_invalid_payload_refuses_the_whole_batch(
-    county: County, county_db: SessionFactory, enrolled: Enrolled
-):
-    entries = chain(enrolled.station_id, 4)
-    entries.append(
-        make_entry(
-            enrolled.station_id,
-            5,
-            entries[-1]["hash"],
-            "parcel.checked_in",
-            {**entries[0]["payload"], "phone": "13812341234"},
-        )
-    )
-    response = upload(county.api(""), enrolled, entries)
-    assert response.status_code == 422
-    error = error_of(response)
-    assert (error.code, error.detail["seq"]) == ("invalid_payload", 5)
-    assert "13812341234" not in response.text
-    unknown = chain(enrolled.station_id, 1)
-    unknown = [make_entry(enrolled.station_id, 1, None, "parcel.teleported", {})]
-    assert error_of(upload(county.api(""), enrolled, unknown)).code == "unknown_event_type"
-    assert held_count(county_db, enrolled) == 0
-    assert "13812341234" not in county.log.read_text(encoding="utf-8")
 
 
 def test_another_stations_credential_is_refused(
