@@ -53,6 +53,7 @@ def data_dir_for(args: argparse.Namespace) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    from station_app import demo_county
     from station_app.core import logs
     from station_app.core.clock import SystemClock
     from station_app.core.errors import UserError
@@ -64,19 +65,29 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = data_dir_for(args)
     throwaway = args.demo and args.data_dir is None
     log.info("data dir: %s", data_dir)
+    # The demo's county centre starts first, so its start overlaps the seeding.
+    county = demo_county.launch(data_dir) if args.demo else None
     try:
         store = Store.open(data_dir, SystemClock())
         outbox.reset_interrupted(store)  # notices a killed app left half-sent go back
         demo_logins = _seed_demo(store, township=args.township) if args.demo else None
     except UserError as error:
         log.warning("cannot open the store: %s", error)
+        if county is not None:
+            county.stop()
         return startup.show_fatal_error(error, lang=args.lang)
     log_path = logs.configure(data_dir)
     from station_app.ui.app import start
 
     try:
-        return start(store, demo_logins=demo_logins, lang=args.lang, log_path=log_path)
+        county = demo_county.enrol(county, store)
+        offline = args.demo and county is None
+        return start(
+            store, demo_logins=demo_logins, lang=args.lang, log_path=log_path, demo_offline=offline
+        )
     finally:
+        if county is not None:
+            county.stop()  # before the folder goes: its database is in there
         store.close()
         if throwaway:
             shutil.rmtree(data_dir, ignore_errors=True)

@@ -23,6 +23,8 @@ import pytest
         "sync.protocol",
         "sync.events",
         "sync.client",
+        "sync.enrol_link",
+        "station_app.demo_county",
         "county.app",
         "county.api",
         "county.cli",

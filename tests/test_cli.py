@@ -91,3 +91,54 @@ def test_township_goes_with_demo(capsys: pytest.CaptureFixture[str]):
     with pytest.raises(SystemExit):
         cli.parse_args(["--township"])
     assert "--township goes with --demo" in capsys.readouterr().err
+
+
+def test_the_demo_syncs_with_its_own_county_and_stops_it(
+    tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+):
+    import logging
+
+    import psutil
+
+    from station_app.ui import app
+    from sync import client as sync_client
+    from sync import state as sync_state
+
+    seen: dict[str, object] = {}
+
+    def fake_start(store: Store, **kwargs: object) -> int:
+        """Instead of the event loop: one upload, as the runner's first tick would do."""
+        client = sync_client.client_for(store)
+        assert client is not None
+        seen["report"] = sync_client.upload_pending(store, client)
+        client.close()
+        seen["demo_offline"] = kwargs["demo_offline"]
+        seen["county"] = [
+            child
+            for child in psutil.Process().children(recursive=True)
+            if any("county.cli" in part for part in child.cmdline())
+        ]
+        return 0
+
+    monkeypatch.setattr(app, "start", fake_start)
+    handlers = list(logging.getLogger().handlers)
+    try:
+        assert cli.main(["--demo", "--data-dir", str(tmp_path)]) == 0
+    finally:
+        for handler in set(logging.getLogger().handlers) - set(handlers):
+            logging.getLogger().removeHandler(handler)
+            handler.close()
+
+    assert seen["demo_offline"] is False
+    assert seen["report"].outcome == "ok"  # type: ignore[attr-defined]
+    county = seen["county"]
+    assert isinstance(county, list)
+    assert len(county) == 1
+    assert not county[0].is_running()  # stopped when the app ended
+    store = Store.open(tmp_path, clock)
+    try:
+        status = sync_state.status(store)
+    finally:
+        store.close()
+    assert status.enrolled
+    assert status.pending == 0

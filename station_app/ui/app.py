@@ -8,6 +8,7 @@ QObject, so tests drive it without ever entering the event loop.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from station_app.ui.idle import IdleWatcher, minutes_to_ms
 from station_app.ui.login import LoginWindow
 from station_app.ui.main_window import MainWindow
 from station_app.ui.pages.parcels.page import ParcelsPage
+from station_app.ui.pages.sync_page import SyncPage
 from station_app.ui.setup_wizard import SetupWizard
 from station_app.ui.sync_runner import SyncRunner, status_bar_text
 from sync import state as sync_state
@@ -131,14 +133,18 @@ class AppShell(QObject):
         idle_interval_ms: int | None = None,
         dispatcher: NotificationDispatcher | None = None,
         sync_runner: SyncRunner | None = None,
+        sync_runner_factory: Callable[[], SyncRunner] | None = None,
+        demo_offline: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
         self.dispatcher = dispatcher
-        self.sync_runner = sync_runner
+        self.sync_runner: SyncRunner | None = None
+        self._make_sync_runner = sync_runner_factory
+        self._demo_offline = demo_offline
         if sync_runner is not None:
-            sync_runner.state_changed.connect(self._show_sync_status)
+            self._adopt_sync_runner(sync_runner)
         self._demo_logins = demo_logins
         self._sound_player = sound_player
         self._idle_override = idle_interval_ms
@@ -178,6 +184,7 @@ class AppShell(QObject):
         window.unlocked.connect(self.idle.poke)
         window.preferences_saved.connect(self.apply_preferences)
         self.main_window = window
+        self._use_sync_page(window)
         self._use_sync_runner(window)
         _show_full_screen_size(window)
         # Close the old window only now: with no window visible Qt would quit the app.
@@ -186,6 +193,32 @@ class AppShell(QObject):
         self.idle.install()
         self.apply_preferences()
         self.main_window_shown.emit(window)
+
+    def _use_sync_page(self, window: MainWindow) -> None:
+        """Enrolling on the 同步 page starts the uploads at once."""
+        page = window.page("sync")
+        if isinstance(page, SyncPage):
+            page.enrolled.connect(self.start_sync)
+            if self._demo_offline:
+                page.show_demo_offline()
+
+    @Slot()
+    def start_sync(self) -> None:
+        """The station has just enrolled: a runner (made now if the station was not
+        enrolled at start-up) uploads at once."""
+        runner = self.sync_runner
+        if runner is not None:
+            runner.sync_now()  # re-enrolled: the new credential goes to work now
+            return
+        if self._make_sync_runner is None:
+            return
+        self._adopt_sync_runner(self._make_sync_runner())
+        if self.main_window is not None:
+            self._use_sync_runner(self.main_window)
+
+    def _adopt_sync_runner(self, runner: SyncRunner) -> None:
+        self.sync_runner = runner
+        runner.state_changed.connect(self._show_sync_status)
 
     def _use_sync_runner(self, window: MainWindow) -> None:
         """Uploads start at the first login; a check-in, pickup or reminder brings the
@@ -199,6 +232,9 @@ class AppShell(QObject):
             parcels.checkin_tab.checked_in.connect(runner.poke)
             parcels.pickup_tab.changed.connect(runner.poke)
             parcels.today_tab.reminded.connect(runner.poke)
+        page = window.page("sync")
+        if isinstance(page, SyncPage):
+            page.set_runner(runner)
         if runner.last_status is not None:
             self._show_sync_status(runner.last_status)
 
@@ -249,23 +285,36 @@ class Running:
     translators: list[QTranslator] = field(default_factory=list)
 
 
-def prepare(store: Store, *, demo_logins: list[tuple[str, str]] | None, lang: str) -> Running:
+def prepare(
+    store: Store,
+    *,
+    demo_logins: list[tuple[str, str]] | None,
+    lang: str,
+    demo_offline: bool = False,
+) -> Running:
     """Everything :func:`start` does short of running the event loop (tests stop here:
     quitting a loop leaves Qt refusing to run nested loops until the next ``exec``)."""
     app = application()
     translators = configure_application(app, lang)
     dispatcher = NotificationDispatcher(store)
     app.aboutToQuit.connect(dispatcher.stop)  # no thread outlives the event loop
-    sync_runner = None
-    if sync_state.status(store).enrolled:  # an enrolled station uploads in the background
-        sync_runner = SyncRunner(store)
-        app.aboutToQuit.connect(sync_runner.stop)
+
+    def make_sync_runner() -> SyncRunner:
+        runner = SyncRunner(store)
+        app.aboutToQuit.connect(runner.stop)
+        return runner
+
+    # An enrolled station uploads in the background from the first login; one that
+    # enrols later gets its runner then (AppShell.start_sync).
+    sync_runner = make_sync_runner() if sync_state.status(store).enrolled else None
     shell = AppShell(
         store,
         demo_logins=demo_logins,
         sound_player=SoundPlayer(),
         dispatcher=dispatcher,
         sync_runner=sync_runner,
+        sync_runner_factory=make_sync_runner,
+        demo_offline=demo_offline,
     )
     shell.quit_requested.connect(app.quit)
     shell.begin()
@@ -279,12 +328,13 @@ def start(
     demo_logins: list[tuple[str, str]] | None,
     lang: str,
     log_path: Path | None = None,
+    demo_offline: bool = False,
 ) -> int:
     """Run the station UI on ``store`` until the last window closes; the exit code.
 
     Unexpected errors are logged and shown from here on (not in :func:`prepare`, so tests
     keep pytest-qt's own capture of them).
     """
-    running = prepare(store, demo_logins=demo_logins, lang=lang)
+    running = prepare(store, demo_logins=demo_logins, lang=lang, demo_offline=demo_offline)
     crash.install(crash.message_box, log_path)
     return running.app.exec()

@@ -31,6 +31,7 @@ from station_app.ui.notification_text import status_bar_text
 from station_app.ui.pages.parcels import ParcelsPage
 from station_app.ui.pages.placeholder import PlaceholderPage
 from station_app.ui.pages.settings import SettingsPage
+from station_app.ui.pages.sync_page import SyncPage
 from station_app.ui.scanner import ScanDetector
 from station_app.ui.status import StationStatusBar
 from station_app.ui.widgets import big_button
@@ -130,6 +131,11 @@ class MainWindow(QMainWindow):
                 self.operator_switched.connect(parcels.set_operator)
                 parcels.scanned.connect(self._on_scanned)  # its camera, like the USB scanner
                 self._add_page(key, title, parcels)
+                continue
+            if key == "sync":
+                sync = SyncPage(self._store, self._operator, self)
+                self.operator_switched.connect(sync.set_operator)
+                self._add_page(key, title, sync)
                 continue
             self._add_page(key, title, PlaceholderPage(title, text, self))
         settings = SettingsPage(self._store, self._operator, self)

@@ -349,6 +349,67 @@ def _check_in_from_manifest(
             checkin.check_in(session, store.clock, actor=keeper, arrival=arrival, notify=None)
 
 
+def _sync_shots(out_dir: Path, size: tuple[int, int]) -> list[Path]:
+    """同步 before enrolment, then enrolled: all sent, and offline with a skewed clock.
+    The enrolled states are written into the store as the client would leave them, so
+    no county centre is needed to draw them."""
+    from datetime import timedelta
+
+    from station_app.core.db.sync_models import SyncState
+    from station_app.ui.main_window import MainWindow
+    from sync import state
+
+    with _fresh_store() as store:
+        keeper = first_run.set_up(store, demo.DEMO_FORM)
+        window = MainWindow(store, keeper)
+        window.select_page("sync")
+        paths = [_save(window, size, out_dir / "sync-not-enrolled.png")]
+        now = store.clock.now()
+        with store.writing() as session:
+            for minutes, outcome, sent in ((95, "ok", 12), (65, "ok", 3), (35, "ok", 0)):
+                state.record_attempt(session, now - timedelta(minutes=minutes), outcome, sent)
+            session.add(
+                SyncState(
+                    id=1,
+                    county_url="http://192.168.1.10:8640",
+                    county_station_code="610305110201-01",
+                    credential="-",
+                    enrolled_at=now - timedelta(hours=2),
+                    uploaded_through=state.last_seq(session),
+                    last_success_at=now - timedelta(minutes=35),
+                    last_attempt_at=now - timedelta(minutes=35),
+                    consecutive_failures=0,
+                    next_attempt_at=now - timedelta(minutes=30),
+                    halted=0,
+                    clock_skew_seconds=20,
+                )
+            )
+        window.page("sync").refresh()  # type: ignore[attr-defined]
+        paths.append(_save(window, size, out_dir / "sync-enrolled.png"))
+        with store.writing() as session:
+            for minutes in (20, 5):
+                state.record_attempt(
+                    session,
+                    now - timedelta(minutes=minutes),
+                    "retry",
+                    0,
+                    code="offline",
+                    message="连不上县服务中心，网络恢复后会自动上传。",
+                )
+            row = session.get(SyncState, 1)
+            assert row is not None
+            row.uploaded_through -= 4
+            row.consecutive_failures, row.clock_skew_seconds = 2, -7 * 60
+            row.last_error_code = "offline"
+            row.last_error_message = "连不上县服务中心，网络恢复后会自动上传。"
+            row.next_attempt_at = now + timedelta(seconds=20)
+        window.page("sync").refresh()  # type: ignore[attr-defined]
+        paths.append(_save(window, size, out_dir / "sync-offline.png"))
+        window.close()
+        window.deleteLater()
+    return paths
+
+
 def render_all(
     store: Store,
     out_dir: Path,
@@ -368,6 +429,7 @@ def render_all(
     paths += _main_window_shots(store, out_dir, size)
     paths += _assistant_shot(store, out_dir, size)
     paths += _manifest_shots(store, out_dir, size)
+    paths += _sync_shots(out_dir, size)
     QApplication.processEvents()
     return paths
 

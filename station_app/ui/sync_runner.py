@@ -166,7 +166,7 @@ SKEW_WARNING_SECONDS = 5 * 60
 def status_bar_text(status: SyncStatus) -> tuple[str, bool]:
     """The status bar's sync line and whether it needs the keeper (shown in red), with
     the clock's skew against the county's when it is over five minutes."""
-    text, warn = _sync_text(status)
+    text, warn = state_text(status)
     skew = status.clock_skew_seconds
     if skew is not None and abs(skew) > SKEW_WARNING_SECONDS:
         minutes = round(abs(skew) / 60)
@@ -175,7 +175,8 @@ def status_bar_text(status: SyncStatus) -> tuple[str, bool]:
     return text, warn
 
 
-def _sync_text(status: SyncStatus) -> tuple[str, bool]:
+def state_text(status: SyncStatus) -> tuple[str, bool]:
+    """已同步 / 待上传 N 条 / 离线… / 同步已停止…, and whether the keeper must act."""
     if not status.enrolled:
         return _t("未接入县中心"), False
     if status.halted:

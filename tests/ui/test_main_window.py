@@ -12,6 +12,7 @@ from station_app.ui.main_window import PAGE_KEYS, MainWindow
 from station_app.ui.pages.parcels import ParcelsPage
 from station_app.ui.pages.placeholder import PlaceholderPage
 from station_app.ui.pages.settings import SettingsPage
+from station_app.ui.pages.sync_page import SyncPage
 from tests.ui.conftest import (
     ASSISTANT_LOGIN,
     ASSISTANT_PASSWORD,
@@ -36,12 +37,13 @@ def test_navigation_has_all_seven_pages(window: MainWindow) -> None:
 
     assert titles == NAV_TITLES
     assert window.page_keys() == PAGE_KEYS
-    for key in PAGE_KEYS[1:-1]:
+    for key in ("agent_orders", "bills", "produce", "day_close"):
         page = window.page(key)
         assert isinstance(page, PlaceholderPage)
         assert "下一版本提供" in page.later.text()
     assert isinstance(window.page("parcels"), ParcelsPage)
     assert isinstance(window.page("settings"), SettingsPage)
+    assert isinstance(window.page("sync"), SyncPage)
 
 
 def test_selecting_a_page_shows_it(window: MainWindow) -> None:
