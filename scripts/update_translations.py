@@ -14,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TS_FILES = [ROOT / "resources" / "i18n" / "village_station_en.ts"]
-SOURCE_DIRS = [ROOT / "station_app"]
+SOURCE_DIRS = [ROOT / "station_app", ROOT / "sync"]
 
 
 def sources() -> list[Path]:

@@ -342,6 +342,61 @@
     </message>
 </context>
 <context>
+    <name>EnrolForm</name>
+    <message>
+        <source>接入县服务中心</source>
+        <translation>Enrol with the county centre</translation>
+    </message>
+    <message>
+        <source>填写县服务中心给的地址和登记码，或用扫码枪扫县服务中心给的登记二维码。接入后，台账在联网时自动上传。</source>
+        <translation>Enter the address and enrolment code the county centre gave you, or scan its enrolment QR code. Once enrolled, the ledger uploads whenever there is a connection.</translation>
+    </message>
+    <message>
+        <source>例如 http://192.168.1.10:8640</source>
+        <translation>e.g. http://192.168.1.10:8640</translation>
+    </message>
+    <message>
+        <source>例如 ABCD-EFGH-JKMN-PQRS</source>
+        <translation>e.g. ABCD-EFGH-JKMN-PQRS</translation>
+    </message>
+    <message>
+        <source>只有站长可以接入县服务中心。</source>
+        <translation>Only the keeper can enrol with the county centre.</translation>
+    </message>
+    <message>
+        <source>接入</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <source>县服务中心地址</source>
+        <translation>County centre address</translation>
+    </message>
+    <message>
+        <source>登记码</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <source>已读到扫码内容，请补全另一项后点「接入」。</source>
+        <translation>Scan read; fill in the other field and press “Enrol”.</translation>
+    </message>
+    <message>
+        <source>正在连接县服务中心……</source>
+        <translation>Connecting to the county centre…</translation>
+    </message>
+    <message>
+        <source>已接入县服务中心，本站编号 {code}。台账会在联网时自动上传。</source>
+        <translation>Enrolled with the county centre as station {code}. The ledger uploads whenever there is a connection.</translation>
+    </message>
+    <message>
+        <source>连不上县服务中心。请检查地址是否写对、电脑是否联网，再点「接入」。</source>
+        <translation>Cannot reach the county centre. Check the address and the network, then press “Enrol” again.</translation>
+    </message>
+    <message>
+        <source>接入没有成功：程序出错（{kind}）。请联系县服务中心。</source>
+        <translation>Enrolment failed: program error ({kind}). Please contact the county centre.</translation>
+    </message>
+</context>
+<context>
     <name>FeePanel</name>
     <message>
         <source>运费 {fee}元</source>
@@ -1789,6 +1844,61 @@
     </message>
 </context>
 <context>
+    <name>StatusBox</name>
+    <message>
+        <source>同步状态</source>
+        <translation>Sync state</translation>
+    </message>
+    <message>
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>重新接入…</source>
+        <translation>Enrol again…</translation>
+    </message>
+    <message>
+        <source>县服务中心</source>
+        <translation>County centre</translation>
+    </message>
+    <message>
+        <source>本站编号</source>
+        <translation>Station code</translation>
+    </message>
+    <message>
+        <source>上次成功同步</source>
+        <translation>Last successful sync</translation>
+    </message>
+    <message>
+        <source>待上传</source>
+        <translation>Waiting to upload</translation>
+    </message>
+    <message>
+        <source>下次自动同步</source>
+        <translation>Next automatic sync</translation>
+    </message>
+    <message>
+        <source>还没有成功过</source>
+        <translation>Never yet</translation>
+    </message>
+    <message>
+        <source>{count} 条</source>
+        <translation>{count} records</translation>
+    </message>
+    <message>
+        <source>上次出错：{message}</source>
+        <translation>Last error: {message}</translation>
+    </message>
+    <message>
+        <source>已停止，等站长处理</source>
+        <translation>Stopped until the keeper acts</translation>
+    </message>
+    <message>
+        <source>马上</source>
+        <translation>Now</translation>
+    </message>
+</context>
+<context>
     <name>StocktakeTab</name>
     <message>
         <source>结束盘点…</source>
@@ -1881,6 +1991,65 @@
     <message>
         <source>盘点已结束：应在架 {expected} 件，扫到 {scanned} 件（重复扫 {duplicates} 次）；未扫到 {missing}（找到 {found}，丢失 {lost}）；放错 {wrong}（归位 {reshelved}，改登记 {relocated}）；不在册 {unknown}（入库 {checked_in}，放一边 {set_aside}）；未处理 {unresolved}。</source>
         <translation>Stocktake finished: {expected} expected on the shelves, {scanned} scanned ({duplicates} repeat scans); not scanned {missing} (found {found}, lost {lost}); misplaced {wrong} (put back {reshelved}, re-registered {relocated}); not on record {unknown} (checked in {checked_in}, set aside {set_aside}); not dealt with {unresolved}.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>与县服务中心同步</source>
+        <translation>Sync with the county centre</translation>
+    </message>
+    <message>
+        <source>同步记录（最新的在最上面）</source>
+        <translation>Sync history (newest first)</translation>
+    </message>
+    <message>
+        <source>时间（北京时间）</source>
+        <translation>Time (Beijing)</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>上传条数</source>
+        <translation>Uploaded</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>演示用的县服务中心没有启动，这次演示不会上传（原因写在日志 logs/station.log 里）。台账照常记在本机。</source>
+        <translation>The demo county centre did not start, so this demo will not upload (the reason is in logs/station.log). The ledger is kept on this PC as usual.</translation>
+    </message>
+    <message>
+        <source>填写县服务中心新给的登记码（或扫登记二维码），再点「接入」。</source>
+        <translation>Enter the new enrolment code from the county centre (or scan its QR code), then press “Enrol”.</translation>
+    </message>
+    <message>
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>本站还没有接入县服务中心，本机已有 {count} 条记录等着上传。填写县服务中心给的地址和登记码，或用扫码枪扫县服务中心给的登记二维码。</source>
+        <translation>This station is not enrolled with the county centre yet; {count} records are waiting to upload. Enter the address and enrolment code the county centre gave you, or scan its enrolment QR code.</translation>
+    </message>
+    <message>
+        <source>正在同步……</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>收到扫码 {code}，但这不是县服务中心的登记二维码。</source>
+        <translation>Scanned {code}, but that is not a county centre enrolment QR code.</translation>
+    </message>
+    <message>
+        <source>只有站长可以接入县服务中心。</source>
+        <translation>Only the keeper can enrol with the county centre.</translation>
+    </message>
+    <message>
+        <source>本站已接入县服务中心。要重新接入，请扫完整的登记二维码。</source>
+        <translation>This station is already enrolled. To enrol again, scan a complete enrolment QR code.</translation>
     </message>
 </context>
 <context>
@@ -2790,6 +2959,46 @@
         <source>发送通知时出现程序错误（{kind}）</source>
         <translation>A program error occurred while sending notices ({kind})</translation>
     </message>
+    <message>
+        <source>连不上县服务中心，网络恢复后会自动上传。</source>
+        <translation>Cannot reach the county centre; uploading resumes when the network is back.</translation>
+    </message>
+    <message>
+        <source>县服务中心长时间没有应答，稍后会自动重试。</source>
+        <translation>The county centre did not answer in time; retrying later.</translation>
+    </message>
+    <message>
+        <source>县服务中心暂时出错（{status}），稍后会自动重试。</source>
+        <translation>The county centre had a temporary error ({status}); retrying later.</translation>
+    </message>
+    <message>
+        <source>收到的不是县服务中心的应答（可能要先登录网络），稍后会自动重试。</source>
+        <translation>The answer did not come from the county centre (a network login may be needed); retrying later.</translation>
+    </message>
+    <message>
+        <source>县服务中心没有收下这批记录，稍后会自动重试。</source>
+        <translation>The county centre did not take this batch; retrying later.</translation>
+    </message>
+    <message>
+        <source>县服务中心的台账比本机多，本机可能是从旧备份恢复的。已停止上传，请联系县服务中心。</source>
+        <translation>The county centre holds more of this ledger than this PC; this PC may have been restored from an old backup. Uploading has stopped; please contact the county centre.</translation>
+    </message>
+    <message>
+        <source>这个接入码属于另一个服务站，请向县服务中心核对。</source>
+        <translation>This enrolment code belongs to another station; please check with the county centre.</translation>
+    </message>
+    <message>
+        <source>县服务中心地址应以 http:// 或 https:// 开头。</source>
+        <translation>The county centre address must start with http:// or https://.</translation>
+    </message>
+    <message>
+        <source>接入码应为6到64个字符。</source>
+        <translation>An enrolment code has 6 to 64 characters.</translation>
+    </message>
+    <message>
+        <source>请先完成服务站的首次设置，再接入县服务中心。</source>
+        <translation>Finish the station&apos;s first-run set-up before enrolling.</translation>
+    </message>
 </context>
 <context>
     <name>models</name>
@@ -2989,6 +3198,41 @@
     <message>
         <source>{shelves}号货架</source>
         <translation>Shelves {shelves}</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <source>（本机时钟与县中心相差 {minutes} 分钟）</source>
+        <translation> (this PC&apos;s clock is {minutes} minutes off the county centre&apos;s)</translation>
+    </message>
+    <message>
+        <source>未接入县中心</source>
+        <translation>Not enrolled with the county</translation>
+    </message>
+    <message>
+        <source>同步已停止：请重新接入县中心</source>
+        <translation>Sync stopped: enrol with the county again</translation>
+    </message>
+    <message>
+        <source>同步已停止：请联系县中心</source>
+        <translation>Sync stopped: contact the county centre</translation>
+    </message>
+    <message>
+        <source>离线（尚未同步过）</source>
+        <translation>Offline (never synced)</translation>
+    </message>
+    <message>
+        <source>离线（上次同步 {time}）</source>
+        <translation>Offline (last sync {time})</translation>
+    </message>
+    <message>
+        <source>待上传 {count} 条</source>
+        <translation>{count} to upload</translation>
+    </message>
+    <message>
+        <source>已同步</source>
+        <translation>Synced</translation>
     </message>
 </context>
 <context>

@@ -156,10 +156,6 @@ class SyncRunner(QObject):
         self.last_status = status
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("sync", text)
-
-
 SKEW_WARNING_SECONDS = 5 * 60
 
 
@@ -170,7 +166,9 @@ def status_bar_text(status: SyncStatus) -> tuple[str, bool]:
     skew = status.clock_skew_seconds
     if skew is not None and abs(skew) > SKEW_WARNING_SECONDS:
         minutes = round(abs(skew) / 60)
-        text += _t("（本机时钟与县中心相差 {minutes} 分钟）").format(minutes=minutes)
+        text += QCoreApplication.translate(
+            "sync", "（本机时钟与县中心相差 {minutes} 分钟）"
+        ).format(minutes=minutes)
         warn = True
     return text, warn
 
@@ -178,16 +176,18 @@ def status_bar_text(status: SyncStatus) -> tuple[str, bool]:
 def state_text(status: SyncStatus) -> tuple[str, bool]:
     """已同步 / 待上传 N 条 / 离线… / 同步已停止…, and whether the keeper must act."""
     if not status.enrolled:
-        return _t("未接入县中心"), False
+        return QCoreApplication.translate("sync", "未接入县中心"), False
     if status.halted:
         if sync_client.action_for(status.error_code or "") is sync_client.Action.REENROL:
-            return _t("同步已停止：请重新接入县中心"), True
-        return _t("同步已停止：请联系县中心"), True
+            return QCoreApplication.translate("sync", "同步已停止：请重新接入县中心"), True
+        return QCoreApplication.translate("sync", "同步已停止：请联系县中心"), True
     if status.offline:
         if status.last_success_at is None:
-            return _t("离线（尚未同步过）"), True
+            return QCoreApplication.translate("sync", "离线（尚未同步过）"), True
         when = local_time(status.last_success_at).strftime("%H:%M")
-        return _t("离线（上次同步 {time}）").format(time=when), True
+        return QCoreApplication.translate("sync", "离线（上次同步 {time}）").format(time=when), True
     if status.pending:
-        return _t("待上传 {count} 条").format(count=status.pending), False
-    return _t("已同步"), False
+        return QCoreApplication.translate("sync", "待上传 {count} 条").format(
+            count=status.pending
+        ), False
+    return QCoreApplication.translate("sync", "已同步"), False
