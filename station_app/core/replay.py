@@ -1,0 +1,186 @@
+"""Rebuilding state from ledger entries: what a station restored from an old backup (or
+a new PC taking over a station) does with the entries it fetches from the county.
+
+"State tables are a projection that can be rebuilt from the ledger" (DESIGN.md), with
+one deliberate hole: the ledger carries no personal data (phones, names, addresses)
+and no secrets (password hashes, the SMS gateway key), because it goes to the county.
+So a rebuilt row gets what the entry says and a visible placeholder (``—``) for the
+rest. :func:`apply` changes state only: the entry itself is imported as it is by
+:mod:`station_app.core.ledger_import`, in the same transaction, and nothing is
+appended. No notification is queued by a replay: a notice about an old arrival, or
+about a code changed weeks ago, is news the other install already sent, and a
+rebuilt parcel has no phone to send it to.
+
+========================== ==================================================================
+event type                 what a replay does / cannot do
+========================== ==================================================================
+station.created            makes the station row when there is none (install id from the
+                           entry); an existing row is left as it is (this install's id)
+operator.created           adds the operator **inactive**, with no usable password (the
+                           hash is not on the ledger): a keeper sets a password, then
+                           reactivates them
+operator.password_changed  **cannot be replayed**: the new hash is not on the ledger; an
+                           operator known to the backup keeps the backup's password
+operator.deactivated       sets inactive
+operator.reactivated       sets active, unless the operator has no usable password yet
+preference.changed         sets the value; a secret (recorded as ``******``) keeps the
+                           local value: **the SMS gateway key must be typed again**
+entry.voided               nothing: voiding changes no state table in the app either
+parcel.checked_in          parcel on its shelf (place from the pickup code), **no phone,
+                           no name** (shown empty, searchable by code or tracking number
+                           only), no arrival notice
+parcel.picked_up           picked up, notices cancelled; the hand-over photo is not
+                           rebuilt (only its hash is on the ledger)
+parcel.courier_corrected   courier set
+parcel.returned            returned, notices cancelled
+parcel.lost                lost, notices cancelled
+parcel.relocated           new code and place; the reminder with the new code is not queued
+shipment.accepted          shipment with fee, weights, city; **names, phones and address
+                           are placeholders** (the waybill cannot be reprinted)
+shipment.collected         collected, with the courier's tracking number
+shipment.cancelled         cancelled, with the reason
+stocktake.started          the count, open
+stocktake.finished         finished; **its scans (stocktake_items) cannot be rebuilt**:
+                           they were never on the ledger, only the counts in this entry
+stocktake.parcel_reshelved nothing: the parcel kept its code and place
+route.saved                route upserted by code with its stops; a save that renamed a
+                           code leaves the old route (the old code is not on the ledger)
+route.removed              route and stops deleted
+bag.opened                 the bag; **its list's parcels are not on the ledger** (they
+                           return as received, and the missing ones at close)
+bag.parcel_received        bag item received, with its destination
+bag.parcel_sorted          bag item's destination
+bag.closed                 closed; missing listed parcels added as expected, courier ``?``
+manifest.dispatched        outgoing manifest, items from the bag items (courier, masked
+                           phone), those items marked as dispatched on it
+manifest.imported          incoming manifest, open; route, dispatcher, couriers, masked
+                           phones and **route siblings are not on the ledger**: no
+                           wrong-route findings for it until closed (re-import the file)
+manifest.reconciled        closed with the entry's counts, arrivals and findings
+========================== ==================================================================
+
+An entry of a type this app does not know (written by a newer app, kept flagged by the
+county) is imported but not replayed: :func:`apply` answers False and the caller
+counts it, so the keeper can be told to update the app.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from station_app.core import preferences
+from station_app.core.db.models import Operator, Preference, Station
+from station_app.core.replay_base import REPLAYED_PASSWORD_HASH, Entry, Handler
+from station_app.core.replay_manifests import HANDLERS as MANIFEST_HANDLERS
+from station_app.core.replay_parcels import HANDLERS as PARCEL_HANDLERS
+from sync.events import InvalidPayload, UnknownEventType, validate_payload
+
+__all__ = ["HANDLERS", "Entry", "apply"]
+
+
+def station_created(session: Session, entry: Entry) -> None:
+    if session.scalar(select(Station.id)) is not None:
+        return
+    payload = entry.payload
+    session.add(
+        Station(
+            id=1,
+            station_id=entry.station_id,
+            install_id=payload["install_id"],
+            name=payload["name"],
+            level=payload["level"],
+            division_code=payload["division_code"],
+            created_at=entry.occurred_at,
+        )
+    )
+    session.flush()
+
+
+def _operator(session: Session, login: str) -> Operator | None:
+    return session.scalar(select(Operator).where(func.lower(Operator.login) == login.lower()))
+
+
+def operator_created(session: Session, entry: Entry) -> None:
+    payload = entry.payload
+    if _operator(session, payload["login"]) is not None:
+        return
+    session.add(
+        Operator(
+            login=payload["login"],
+            display_name=payload["display_name"],
+            role=payload["role"],
+            password_hash=REPLAYED_PASSWORD_HASH,
+            active=False,
+            created_at=entry.occurred_at,
+        )
+    )
+    session.flush()
+
+
+def password_changed(session: Session, entry: Entry) -> None:
+    """The new hash never left the other install: the local one stays."""
+    del session, entry
+
+
+def _set_active(session: Session, entry: Entry, active: bool) -> None:
+    row = _operator(session, entry.payload["login"])
+    if row is None:
+        return
+    row.active = active and row.password_hash != REPLAYED_PASSWORD_HASH
+
+
+def deactivated(session: Session, entry: Entry) -> None:
+    _set_active(session, entry, False)
+
+
+def reactivated(session: Session, entry: Entry) -> None:
+    _set_active(session, entry, True)
+
+
+def preference_changed(session: Session, entry: Entry) -> None:
+    key, value = entry.payload["key"], entry.payload["value"]
+    secret = any(pref.secret and pref.key == key for pref in preferences.ALL)
+    if secret and value == preferences.REDACTED:
+        return  # the real value never went on the ledger; "******" would break the sender
+    row = session.get(Preference, key)
+    if row is None:
+        session.add(Preference(key=key, value=value))
+    else:
+        row.value = value
+    session.flush()
+
+
+def voided(session: Session, entry: Entry) -> None:
+    """``core.corrections.void`` appends the entry and changes no state; nor does this."""
+    del session, entry
+
+
+HANDLERS: dict[str, Handler] = {
+    "station.created": station_created,
+    "operator.created": operator_created,
+    "operator.password_changed": password_changed,
+    "operator.deactivated": deactivated,
+    "operator.reactivated": reactivated,
+    "preference.changed": preference_changed,
+    "entry.voided": voided,
+    **PARCEL_HANDLERS,
+    **MANIFEST_HANDLERS,
+}
+
+
+def apply(session: Session, entry: Entry) -> bool:
+    """Apply one entry's effect to the state tables in the caller's transaction.
+
+    False when this app cannot replay it (a type or version it does not know, or a
+    payload its schema refuses: the county keeps such entries flagged), True otherwise.
+    """
+    handler = HANDLERS.get(entry.type)
+    if handler is None:
+        return False
+    try:
+        validate_payload(entry.type, entry.schema_version, dict(entry.payload))
+    except (UnknownEventType, InvalidPayload):
+        return False
+    handler(session, entry)
+    return True
