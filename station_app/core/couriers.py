@@ -8,7 +8,7 @@ it with one key (``courier_by_code``) or fixes it for a whole check-in batch.
 
 The formats are data (``resources/couriers/rules.json``), not code: couriers change
 their numbering, and the county centre can publish corrected rules without a release
-(``CourierRules.from_dict`` + ``replace_rules``).
+(``CourierRules.from_dict`` + ``use_county_rules``, stored by ``core.reference``).
 
 What is refused, and why: a scan too short, too long or with characters no waybill
 has is a bad scan (the keeper rescans); a product barcode (EAN-13 of a Chinese product
@@ -352,6 +352,15 @@ class CourierRules:
 # --- the rules in use -----------------------------------------------------------------
 
 _active: CourierRules | None = None
+_bundled: CourierRules | None = None
+
+
+def bundled_rules() -> CourierRules:
+    """The rules shipped with the app, loaded and compiled once per process."""
+    global _bundled  # noqa: PLW0603 - a constant, loaded on first use
+    if _bundled is None:
+        _bundled = CourierRules.load()
+    return _bundled
 
 
 def active_rules() -> CourierRules:
@@ -361,7 +370,7 @@ def active_rules() -> CourierRules:
     """
     global _active  # noqa: PLW0603 - one process-wide set of rules, swapped whole
     if _active is None:
-        _active = CourierRules.load()
+        _active = bundled_rules()
     return _active
 
 
@@ -373,6 +382,22 @@ def replace_rules(rules: CourierRules) -> bool:
     """
     global _active  # noqa: PLW0603 - see active_rules
     if rules.version < active_rules().version:
+        return False
+    _active = rules
+    return True
+
+
+def use_county_rules(rules: CourierRules) -> bool:
+    """Use the county's newest stored set (``core.reference``), unless it is older than
+    the bundled rules; returns whether it is now in use.
+
+    Compared with the bundled rules, not with those in use: the county's newest set
+    always wins over its own earlier one, even with a lower ``version`` (staff taking a
+    bad set back), while an app upgrade's newer bundled rules still win over it.
+    """
+    global _active  # noqa: PLW0603 - see active_rules
+    if rules.version < bundled_rules().version:
+        _active = bundled_rules()
         return False
     _active = rules
     return True

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pydantic
 
@@ -34,6 +34,7 @@ from sync.wire import (
     ErrorCode,
     LedgerBatch,
     LedgerHead,
+    ManifestPage,
     Wire,
 )
 
@@ -49,6 +50,7 @@ STATUS = {
     ErrorCode.GAP: 409,
     ErrorCode.FORK: 409,
     ErrorCode.BROKEN_CHAIN: 422,
+    ErrorCode.NOT_FOUND: 404,
 }
 MESSAGES = {
     ErrorCode.REVOKED: "本站的接入凭证已被县服务中心停用，请重新接入。",
@@ -60,6 +62,7 @@ MESSAGES = {
     ErrorCode.TOO_LARGE: "这批记录太大。",
     ErrorCode.ENROLMENT_CODE_INVALID: "接入码无效或已用过。",
     ErrorCode.MALFORMED: "请求格式不对。",
+    ErrorCode.NOT_FOUND: "县中心还没有发布这项数据。",
 }
 
 
@@ -279,6 +282,13 @@ def _handler(county: FakeCounty) -> type[BaseHTTPRequestHandler]:
                 batch_size = body.count(b'"entry_id"')
                 seen.entries = batch_size
                 return county.ingest(station, body)
+            # What a real county answers while nothing is published or relayed, so a
+            # run's downloads after the upload (sync.exchange) find nothing, quietly.
+            if path.startswith("/api/v1/reference/") and self.command == "GET":
+                raise Refusal(ErrorCode.NOT_FOUND)
+            if path == "/api/v1/manifests" and self.command == "GET":
+                after = int(parse_qs(urlsplit(self.path).query).get("after", ["0"])[0])
+                return ManifestPage(manifests=[], last_seq=after)
             raise Refusal(ErrorCode.MALFORMED)
 
         def _error(self, refusal: Refusal) -> None:

@@ -168,6 +168,11 @@ class Manifest(Base):
     missing_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
     extra_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
     wrong_route_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    relayed_at: Mapped[datetime | None] = mapped_column(UTCInstant(), nullable=True)
+    """An outgoing manifest the county acknowledged holding (relayed to its village)."""
+    relay_error: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    """The county's last refusal of it (``sync.wire.ErrorCode``); a refusal that cannot
+    change by itself (refused, conflict) is not posted again."""
 
 
 class ManifestItem(Base):

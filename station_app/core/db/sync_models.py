@@ -40,13 +40,21 @@ class SyncState(Base):
     """1 when uploading stopped for the keeper to act (re-enrol, call the county)."""
     clock_skew_seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
     """County clock minus station clock at the last answer, in whole seconds."""
+    manifests_through: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """The last ``county_seq`` of a manifest taken (imported, or refused and recorded):
+    the next ``GET /manifests?after=``. Moved in the transaction that imports it."""
 
 
 class SyncAttempt(Base):
-    """One upload run, kept for the 同步 page; trimmed to the newest few hundred."""
+    """One upload run, kept for the 同步 page; trimmed to the newest few hundred.
+
+    ``refused``: a reference set or a manifest that one side would not take; it stops
+    nothing else (the previous set stays in use, the upload goes on)."""
 
     __tablename__ = "sync_history"
-    __table_args__ = (CheckConstraint("outcome IN ('ok', 'retry', 'halted')", name="outcome"),)
+    __table_args__ = (
+        CheckConstraint("outcome IN ('ok', 'retry', 'halted', 'refused')", name="outcome"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     attempted_at: Mapped[datetime] = mapped_column(UTCInstant())

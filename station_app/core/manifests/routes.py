@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -295,3 +296,50 @@ def apply_county_table(session: Session, now: datetime, table: Sequence[RouteVie
         session.add(route)
         session.flush()
         _add_stops(session, route.id, stops)
+
+
+COUNTY_TABLE_BAD = QT_TRANSLATE_NOOP("core", "县里下发的线路表格式不对（{where}），没有应用。")
+
+
+def county_table(data: object) -> list[RouteView]:
+    """The county's ``routes`` reference set read into routes, or a ValidationError.
+
+    The set is ``{"routes": [{"code", "name", "stops": [{"name", "division_code",
+    "station_id"?}]}]}``: the shape of a ``route.saved`` payload, so a table the county
+    assembles from townships' own edits needs no translation. Only the shape is checked
+    here; :func:`apply_county_table` checks the routes themselves.
+    """
+    routes = _field(data, "routes", list, "routes")
+    table = []
+    for number, route in enumerate(routes, start=1):
+        where = f"routes[{number}]"
+        stops = [
+            Stop(
+                _field(stop, "name", str, f"{where}.stops[{i}]"),
+                _field(stop, "division_code", str, f"{where}.stops[{i}]"),
+                _optional_text(stop, "station_id", f"{where}.stops[{i}]"),
+            )
+            for i, stop in enumerate(_field(route, "stops", list, where), start=1)
+        ]
+        table.append(
+            RouteView(
+                _field(route, "code", str, where),
+                _field(route, "name", str, where),
+                tuple(stops),
+                RouteSource.COUNTY,
+            )
+        )
+    return table
+
+
+def _field(data: object, key: str, kind: type[Any], where: str) -> Any:
+    if not isinstance(data, Mapping) or not isinstance(data.get(key), kind):
+        raise ValidationError(COUNTY_TABLE_BAD, where=f"{where}.{key}")
+    return data[key]
+
+
+def _optional_text(data: object, key: str, where: str) -> str | None:
+    value = data.get(key) if isinstance(data, Mapping) else None
+    if value is not None and not isinstance(value, str):
+        raise ValidationError(COUNTY_TABLE_BAD, where=f"{where}.{key}")
+    return value

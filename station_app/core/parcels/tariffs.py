@@ -4,8 +4,8 @@ Couriers price a parcel by a first weight (首重) and every started step beyond
 at a price that depends on how far the destination is from the station's province. The
 prices are data (``resources/tariffs/tariffs.json``), not code: the county centre agrees
 them with the couriers and publishes new versions (``Tariffs.from_dict`` +
-``replace_tariffs``). The fee is always computed here, never typed, so two keepers
-charge a villager the same for the same parcel.
+``use_county_tariffs``, stored by ``core.reference``). The fee is always computed here,
+never typed, so two keepers charge a villager the same for the same parcel.
 """
 
 from __future__ import annotations
@@ -317,13 +317,22 @@ def _parse_tariffs(data: object) -> Tariffs:
 # --- the table in use -----------------------------------------------------------------
 
 _active: Tariffs | None = None
+_bundled: Tariffs | None = None
+
+
+def bundled_tariffs() -> Tariffs:
+    """The table shipped with the app, read once per process."""
+    global _bundled  # noqa: PLW0603 - a constant, loaded on first use
+    if _bundled is None:
+        _bundled = Tariffs.load()
+    return _bundled
 
 
 def active_tariffs() -> Tariffs:
     """The table in use: the county's latest if installed, else the bundled one."""
     global _active  # noqa: PLW0603 - one process-wide table, swapped whole
     if _active is None:
-        _active = Tariffs.load()
+        _active = bundled_tariffs()
     return _active
 
 
@@ -335,6 +344,22 @@ def replace_tariffs(tariffs: Tariffs) -> bool:
     """
     global _active  # noqa: PLW0603 - see active_tariffs
     if tariffs.version < active_tariffs().version:
+        return False
+    _active = tariffs
+    return True
+
+
+def use_county_tariffs(tariffs: Tariffs) -> bool:
+    """Use the county's newest stored table (``core.reference``), unless it is older
+    than the bundled one; returns whether it is now in use.
+
+    Compared with the bundled table, not the one in use: the county's newest table wins
+    over its own earlier one even with a lower ``version`` (staff taking back a wrong
+    price), while an app upgrade's newer bundled table still wins over it.
+    """
+    global _active  # noqa: PLW0603 - see active_tariffs
+    if tariffs.version < bundled_tariffs().version:
+        _active = bundled_tariffs()
         return False
     _active = tariffs
     return True
