@@ -47,10 +47,14 @@ from sync.wire import (
     BatchAck,
     EnrolRequest,
     EnrolResponse,
+    EntryPage,
     ErrorBody,
     ErrorCode,
     LedgerBatch,
     LedgerHead,
+    ManifestPage,
+    ManifestReceipt,
+    ReferenceSet,
     WireEntry,
 )
 
@@ -80,7 +84,14 @@ MSG_BAD_RESPONSE = QT_TRANSLATE_NOOP(
 MSG_NO_PROGRESS = QT_TRANSLATE_NOOP("core", "县服务中心没有收下这批记录，稍后会自动重试。")
 MSG_BEHIND_COUNTY = QT_TRANSLATE_NOOP(
     "core",
-    "县服务中心的台账比本机多，本机可能是从旧备份恢复的。已停止上传，请联系县服务中心。",
+    "县服务中心的台账比本机多，本机可能是从旧备份恢复的，或是新电脑接替了本站。"
+    "已停止上传；请先从县服务中心恢复缺少的记录，恢复完成前不要在本机记账。",
+)
+MSG_FORK = QT_TRANSLATE_NOOP(
+    "core",
+    "县服务中心已有本站另一份不同的台账：可能另一台电脑正在以本站名义记账，"
+    "或本机恢复了旧备份后又记了账。已停止上传，本机记录都保留着。"
+    "请只留一台电脑给本站记账，并联系县服务中心核对。",
 )
 MSG_WRONG_STATION = QT_TRANSLATE_NOOP("core", "这个接入码属于另一个服务站，请向县服务中心核对。")
 MSG_BAD_URL = QT_TRANSLATE_NOOP("core", "县服务中心地址应以 http:// 或 https:// 开头。")
@@ -95,7 +106,18 @@ class Action(enum.Enum):
 
 
 _REENROL = {ErrorCode.UNAUTHORIZED, ErrorCode.REVOKED, ErrorCode.WRONG_STATION}
-_RETRY = {ErrorCode.RATE_LIMITED, OFFLINE, TIMEOUT, SERVER_ERROR, BAD_RESPONSE, NO_PROGRESS}
+_RETRY = {
+    ErrorCode.RATE_LIMITED,
+    OFFLINE,
+    TIMEOUT,
+    SERVER_ERROR,
+    BAD_RESPONSE,
+    NO_PROGRESS,
+    # Downloads and manifests (``sync.exchange``): nothing published yet, and a village
+    # that has not enrolled yet, both change by themselves; asking again later is right.
+    ErrorCode.NOT_FOUND,
+    ErrorCode.UNKNOWN_DESTINATION,
+}
 
 
 def action_for(code: str) -> Action:
@@ -103,7 +125,9 @@ def action_for(code: str) -> Action:
         return Action.RETRY
     if code in _REENROL:
         return Action.REENROL
-    return Action.CALL_COUNTY  # fork, gap, broken chain, protocol, a refused payload …
+    # fork, gap, broken chain, protocol, a refused payload, a manifest the county refuses
+    # or holds with other content (the keeper hands the file over, staff look into it) …
+    return Action.CALL_COUNTY
 
 
 class SyncFailure(Exception):
@@ -139,6 +163,14 @@ class CountyRefused(SyncFailure):
 M = TypeVar("M", bound=pydantic.BaseModel)
 
 
+@dataclass(frozen=True)
+class Fetched:
+    """A reference set and the ETag to send back with ``If-None-Match`` next time."""
+
+    reference_set: ReferenceSet
+    etag: str
+
+
 class CountyClient:
     """One county centre, one credential (none for enrolment), one HTTP session."""
 
@@ -164,9 +196,32 @@ class CountyClient:
     def head(self) -> LedgerHead:
         return self._call("GET", "/ledger/head", LedgerHead)
 
+    def ledger_entries(self, after: int, limit: int = MAX_BATCH_ENTRIES) -> EntryPage:
+        """The county's copy of this station's ledger after ``after`` (for recovery)."""
+        return self._call("GET", f"/ledger/entries?after={after}&limit={limit}", EntryPage)
+
     def upload(self, batch: LedgerBatch) -> BatchAck:
         body = gzip.compress(batch.model_dump_json().encode("utf-8"), compresslevel=6)
         return self._call("POST", "/ledger/batches", BatchAck, body, compressed=True)
+
+    def reference(self, kind: str, etag: str | None) -> Fetched | None:
+        """The newest set of ``kind``; None when ``etag`` still names it (304). Nothing
+        published yet is a :class:`CountyRefused` with ``not_found``."""
+        headers = {} if etag is None else {"If-None-Match": etag}
+        response = self._send("GET", f"/reference/{kind}", headers=headers)
+        if response.status_code == 304:
+            return None
+        got = _parse(response, ReferenceSet)
+        return Fetched(got, response.headers.get("ETag") or f'"{got.version}"')
+
+    def manifests(self, after: int) -> ManifestPage:
+        """Manifests addressed to this station after ``county_seq`` ``after``."""
+        return self._call("GET", f"/manifests?after={after}", ManifestPage)
+
+    def post_manifest(self, document: bytes) -> ManifestReceipt:
+        """A township's manifest file, byte for byte as ``manifests.files`` writes it."""
+        body = gzip.compress(document, compresslevel=6)
+        return self._call("POST", "/manifests", ManifestReceipt, body, compressed=True)
 
     def close(self) -> None:
         self._session.close()
@@ -180,7 +235,18 @@ class CountyClient:
         *,
         compressed: bool = False,
     ) -> M:
-        headers = {"Accept": "application/json"}
+        return _parse(self._send(method, path, body, compressed=compressed), model)
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        body: bytes | None = None,
+        *,
+        compressed: bool = False,
+        headers: dict[str, str] | None = None,
+    ) -> requests.Response:
+        headers = {"Accept": "application/json", **(headers or {})}
         if self._credential is not None:
             headers["Authorization"] = f"Bearer {self._credential}"
         if body is not None:
@@ -200,7 +266,7 @@ class CountyClient:
             raise CountyUnreachable(TIMEOUT, MSG_TIMEOUT) from error
         except requests.RequestException as error:
             raise CountyUnreachable(OFFLINE, MSG_OFFLINE) from error
-        return _parse(response, model)
+        return response
 
 
 def _parse(response: requests.Response, model: type[M]) -> M:
@@ -339,6 +405,8 @@ def upload_pending(
     run = _Run(store, client, enrolment)
     try:
         run.send(max_batches, should_stop or (lambda: False))
+        if run.drained and run.sent == 0:
+            run.check_not_behind()
     except SyncFailure as failure:
         return _record_failure(store, failure, run.sent, rng)
     return _record_success(store, run.sent)
@@ -353,6 +421,8 @@ class _Run:
         self.sent = 0
         self.size = MAX_BATCH_ENTRIES
         self.rewound = False
+        self.drained = False
+        """True once a read found nothing left to send."""
 
     def send(self, max_batches: int, should_stop: Callable[[], bool]) -> None:
         for _ in range(max_batches):
@@ -360,6 +430,7 @@ class _Run:
                 return
             entries, local_last = self._read_batch()
             if not entries:
+                self.drained = True
                 return
             try:
                 ack = self.client.upload(LedgerBatch(station_id=self.station_id, entries=entries))
@@ -403,7 +474,25 @@ class _Run:
                 self.through = head.held_through
                 self._store_through(head.held_through, head.server_time)
                 return
+        if refusal.error_code is ErrorCode.FORK:
+            # The county's text only guesses at a restore; say plainly what else it can
+            # be (two PCs as one station) and what to do. The county records it too.
+            raise SyncFailure(ErrorCode.FORK.value, MSG_FORK) from refusal
         raise refusal
+
+    def check_not_behind(self) -> None:
+        """Nothing was pending: ask the county's head once. A store restored from a backup
+        taken when everything was uploaded has nothing to send, so only this finds it
+        behind, before the keeper's next entry forks the chain. An unreachable county
+        changes nothing here (the run still counts as done)."""
+        try:
+            head = self.client.head()
+        except CountyUnreachable:
+            return
+        with self.store.reading() as session:
+            local_last = state.last_seq(session)
+        if head.held_through > local_last:
+            raise SyncFailure(BEHIND_COUNTY, MSG_BEHIND_COUNTY)
 
     def _acknowledged(self, ack: BatchAck, last_sent: int, local_last: int) -> None:
         if ack.held_through > local_last:

@@ -2848,6 +2848,10 @@
         <translation>The county&apos;s route table lists a route or village twice; it was not applied.</translation>
     </message>
     <message>
+        <source>县里下发的线路表格式不对（{where}），没有应用。</source>
+        <translation>The route table from the county is not in the right format ({where}); it was not applied.</translation>
+    </message>
+    <message>
         <source>请先选择要分到哪个村。</source>
         <translation>First choose the village to sort to.</translation>
     </message>
@@ -2980,8 +2984,12 @@
         <translation>The county centre did not take this batch; retrying later.</translation>
     </message>
     <message>
-        <source>县服务中心的台账比本机多，本机可能是从旧备份恢复的。已停止上传，请联系县服务中心。</source>
-        <translation>The county centre holds more of this ledger than this PC; this PC may have been restored from an old backup. Uploading has stopped; please contact the county centre.</translation>
+        <source>县服务中心的台账比本机多，本机可能是从旧备份恢复的，或是新电脑接替了本站。已停止上传；请先从县服务中心恢复缺少的记录，恢复完成前不要在本机记账。</source>
+        <translation>The county centre holds more of this station&apos;s ledger than this PC: it may have been restored from an old backup, or a new PC has taken over the station. Uploading has stopped; recover the missing entries from the county centre first, and record nothing on this PC until that is done.</translation>
+    </message>
+    <message>
+        <source>县服务中心已有本站另一份不同的台账：可能另一台电脑正在以本站名义记账，或本机恢复了旧备份后又记了账。已停止上传，本机记录都保留着。请只留一台电脑给本站记账，并联系县服务中心核对。</source>
+        <translation>The county centre holds a different ledger for this station: another computer may be recording as this station, or this PC was restored from an old backup and then used. Uploading has stopped; nothing on this PC was removed. Keep only one computer recording for this station and call the county centre.</translation>
     </message>
     <message>
         <source>这个接入码属于另一个服务站，请向县服务中心核对。</source>
@@ -2998,6 +3006,70 @@
     <message>
         <source>请先完成服务站的首次设置，再接入县服务中心。</source>
         <translation>Finish the station&apos;s first-run set-up before enrolling.</translation>
+    </message>
+    <message>
+        <source>本机第{seq}条台账记录与县服务中心的不一样：本机在恢复备份后又记过账，或另一台电脑在以本站名义记账。没有合并任何记录，请联系县服务中心。</source>
+        <translation>Ledger entry {seq} on this PC differs from the county centre&apos;s: this PC was used after a restore, or another computer is recording as this station. Nothing was merged; please call the county centre.</translation>
+    </message>
+    <message>
+        <source>从县服务中心取回的第{seq}条台账记录校验不通过，没有导入，请联系县服务中心。</source>
+        <translation>Ledger entry {seq} fetched from the county centre failed its check and was not imported; please call the county centre.</translation>
+    </message>
+    <message>
+        <source>从县服务中心取回的台账序号不连续（缺第{seq}条），没有导入，稍后再试。</source>
+        <translation>The ledger fetched from the county centre has a gap (entry {seq} is missing) and was not imported; try again later.</translation>
+    </message>
+    <message>
+        <source>从县服务中心取回的台账属于另一个服务站，没有导入，请联系县服务中心。</source>
+        <translation>The ledger fetched from the county centre belongs to another station and was not imported; please call the county centre.</translation>
+    </message>
+    <message>
+        <source>本站还没有接入县服务中心，无法从县里恢复台账。</source>
+        <translation>This station is not enrolled with the county centre, so its ledger cannot be recovered from there.</translation>
+    </message>
+    <message>
+        <source>县服务中心这次没有给出应有的台账记录，已恢复的部分都保留着，稍后再试。</source>
+        <translation>The county centre did not send the entries it should have; what was recovered so far is kept. Try again later.</translation>
+    </message>
+    <message>
+        <source>快递公司识别规则</source>
+        <translation>courier recognition rules</translation>
+    </message>
+    <message>
+        <source>寄件资费表</source>
+        <translation>sending tariffs</translation>
+    </message>
+    <message>
+        <source>缴费单位表</source>
+        <translation>billers list</translation>
+    </message>
+    <message>
+        <source>农产品价格表</source>
+        <translation>produce price list</translation>
+    </message>
+    <message>
+        <source>通知公告</source>
+        <translation>announcements</translation>
+    </message>
+    <message>
+        <source>线路表</source>
+        <translation>route table</translation>
+    </message>
+    <message>
+        <source>县服务中心下发的{kind}（第{version}版）本机用不了，仍用原来的，请告诉县服务中心：{reason}</source>
+        <translation>The {kind} from the county centre (version {version}) cannot be used on this PC; the previous ones stay in use. Please tell the county centre: {reason}</translation>
+    </message>
+    <message>
+        <source>内容应是一个对象</source>
+        <translation>the content must be an object</translation>
+    </message>
+    <message>
+        <source>县服务中心转来的交接单{number}没有导入：{reason}可以用交接单文件导入。</source>
+        <translation>Manifest {number} relayed by the county centre was not imported: {reason} You can import it from the manifest file.</translation>
+    </message>
+    <message>
+        <source>交接单{number}（发往{village}）没能经县服务中心转发：{reason}</source>
+        <translation>Manifest {number} (to {village}) could not be relayed through the county centre: {reason}</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,7 @@
-"""Uploads the ledger in the background and tells the status bar how it went.
+"""Syncs with the county in the background and tells the status bar how it went.
+
+One run uploads the ledger, then, if that went well, downloads reference data and
+manifests (and a township posts its manifests): :func:`sync.exchange.exchange`.
 
 An APScheduler ``BackgroundScheduler`` with one worker thread runs every sync job, so
 runs never overlap (the periodic tick, a poke after a local write and 立即同步 share
@@ -16,17 +19,19 @@ from __future__ import annotations
 
 import logging
 import threading
+import uuid
 from datetime import UTC, datetime, timedelta
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
+from station_app.core import reference
 from station_app.core.clock import local_time
 from station_app.core.errors import UserError
 from station_app.core.store import Store
 from sync import client as sync_client
-from sync import schedule, state
+from sync import exchange, schedule, state
 from sync.state import SyncStatus
 
 log = logging.getLogger(__name__)
@@ -60,6 +65,7 @@ class SyncRunner(QObject):
         self._timeout = timeout
         self._stopping = threading.Event()
         self._poked = threading.Event()
+        self._soon_pending = threading.Event()
         pool = ThreadPoolExecutor(1, pool_kwargs={"thread_name_prefix": THREAD_PREFIX})
         self._scheduler = BackgroundScheduler(
             executors={"default": pool},
@@ -68,6 +74,10 @@ class SyncRunner(QObject):
         )
         self.last_status: SyncStatus | None = None
         self.state_changed.connect(self._remember)
+        try:  # the county's courier rules and tariffs, as last stored, from the start
+            reference.activate_stored(store)
+        except UserError as error:
+            log.warning("stored reference sets not loaded: %s", type(error).__name__)
 
     @property
     def running(self) -> bool:
@@ -92,14 +102,13 @@ class SyncRunner(QObject):
         if not self.running:
             return
         self._poked.set()
-        if self._scheduler.get_job("soon") is None:
-            self._add_once("soon", self._soon_seconds)
+        self._run_soon()
 
     @Slot()
     def sync_now(self) -> None:
         """The keeper asked: a run now, even while backing off or stopped."""
         if self.running:
-            self._add_once("now", 0, forced=True)
+            self._add_once(0, forced=True)
 
     def stop(self) -> None:
         """No new batch, the scheduler shut down and its threads joined."""
@@ -107,14 +116,23 @@ class SyncRunner(QObject):
         if self.running:
             self._scheduler.shutdown(wait=True)
 
-    def _add_once(self, job_id: str, seconds: float, *, forced: bool = False) -> None:
+    def _run_soon(self) -> None:
+        """One run a few seconds from now for however many requests come meanwhile."""
+        if not self._soon_pending.is_set():
+            self._soon_pending.set()
+            self._add_once(self._soon_seconds)
+
+    def _add_once(self, seconds: float, *, forced: bool = False) -> None:
+        """Each request is its own job: a reused id was skipped by APScheduler ("maximum
+        number of running instances") when it came while the last run was finishing,
+        and the keeper's 立即同步 was silently lost. The one worker thread still runs
+        them one after another."""
         self._scheduler.add_job(
             self._tick,
             "date",
             run_date=datetime.now(UTC) + timedelta(seconds=seconds),
             kwargs={"forced": forced},
-            id=job_id,
-            replace_existing=True,
+            id=f"once-{uuid.uuid4()}",
         )
 
     # --- in the worker thread: no Qt object but this one's signal ---------------------
@@ -122,34 +140,43 @@ class SyncRunner(QObject):
     def _tick(self, forced: bool = False) -> None:
         if self._stopping.is_set():
             return
+        self._soon_pending.clear()
         poked = self._poked.is_set()
         self._poked.clear()
         try:
-            status = self._run(forced=forced, poked=poked)
+            status, more = self._run(forced=forced, poked=poked)
         except UserError as error:  # the database (disk full, locked): say so, go on
             log.warning("sync tick stopped: %s", type(error).__name__)
             return
         except Exception:  # a bug must not end the ticks
             log.exception("sync tick crashed")
             return
-        if not self._stopping.is_set():
-            self.state_changed.emit(status)
+        if self._stopping.is_set():
+            return
+        self.state_changed.emit(status)
+        if more:  # a run sends a bounded number of batches: a long backlog goes on soon
+            self._poked.set()
+            self._run_soon()
 
-    def _run(self, *, forced: bool, poked: bool) -> SyncStatus:
+    def _run(self, *, forced: bool, poked: bool) -> tuple[SyncStatus, bool]:
+        """The state after the run, and whether an upload went well but left a backlog."""
         status = state.status(self._store)
         if not schedule.should_run(status, self._store.clock.now(), poked=poked, forced=forced):
             log.debug("no sync run: not due (failures %d)", status.consecutive_failures)
-            return status
+            return status, False
         client = sync_client.client_for(self._store, timeout=self._timeout)
         if client is None:
-            return status
+            return status, False
         try:
-            sync_client.upload_pending(
+            report = sync_client.upload_pending(
                 self._store, client, force=forced, should_stop=self._stopping.is_set
             )
+            if report.outcome == "ok" and not self._stopping.is_set():
+                exchange.exchange(self._store, client, should_stop=self._stopping.is_set)
         finally:
             client.close()
-        return state.status(self._store)
+        after = state.status(self._store)
+        return after, report.outcome == "ok" and after.pending > 0
 
     @Slot(object)
     def _remember(self, status: SyncStatus) -> None:

@@ -152,3 +152,28 @@ def test_status_bar_words() -> None:
     assert status_bar_text(fork) == ("同步已停止：请联系县中心", True)
     skewed = SyncStatus(enrolled=True, clock_skew_seconds=-900)
     assert status_bar_text(skewed) == ("已同步（本机时钟与县中心相差 15 分钟）", True)
+
+
+def test_sync_now_while_a_run_is_finishing_is_not_lost(
+    qtbot: QtBot, runner: SyncRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """APScheduler skipped a request whose job id was still running: a second 立即同步
+    pressed during the first one's run vanished."""
+    release = threading.Event()
+    forced_runs: list[int] = []
+    real_run = runner._run
+
+    def slow_run(*, forced: bool, poked: bool) -> tuple[SyncStatus, bool]:
+        if forced:
+            forced_runs.append(1)
+            if len(forced_runs) == 1:
+                assert release.wait(10)
+        return real_run(forced=forced, poked=poked)
+
+    monkeypatch.setattr(runner, "_run", slow_run)
+    runner.start()
+    runner.sync_now()
+    qtbot.waitUntil(lambda: len(forced_runs) == 1)  # the first press is being served
+    runner.sync_now()
+    release.set()
+    qtbot.waitUntil(lambda: len(forced_runs) == 2, timeout=5000)
