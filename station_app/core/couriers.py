@@ -28,6 +28,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from station_app.core.data_files import require_keys
 from station_app.core.errors import QT_TRANSLATE_NOOP, ValidationError
 
 
@@ -234,16 +235,7 @@ def _rules_error(detail: str) -> ValidationError:
 def _require_keys(
     data: object, allowed: frozenset[str], required: set[str], where: str
 ) -> Mapping[Any, Any]:
-    """Refuse a non-object, unknown keys (a typo would silently drop a rule) and gaps."""
-    if not isinstance(data, Mapping):
-        raise _rules_error(f"{where}应是一个对象")
-    unknown = sorted(set(data) - allowed)
-    if unknown:
-        raise _rules_error(f"{where}有不认识的字段：{', '.join(map(str, unknown))}")
-    missing = sorted(required - set(data))
-    if missing:
-        raise _rules_error(f"{where}缺少字段：{', '.join(missing)}")
-    return data
+    return require_keys(data, allowed, required, where, _rules_error)
 
 
 def _parse_pattern(data: object, where: str) -> CourierPattern:

@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from station_app.core.data_files import require_keys
 from station_app.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from station_app.core.money import Fen
 from station_app.core.weight import Grams
@@ -196,16 +197,7 @@ def _tariff_error(detail: str) -> ValidationError:
 def _require_keys(
     data: object, allowed: frozenset[str], required: set[str], where: str
 ) -> Mapping[Any, Any]:
-    """Refuse a non-object, unknown keys (a typo would silently drop a price) and gaps."""
-    if not isinstance(data, Mapping):
-        raise _tariff_error(f"{where}应是一个对象")
-    unknown = sorted(set(data) - allowed)
-    if unknown:
-        raise _tariff_error(f"{where}有不认识的字段：{', '.join(map(str, unknown))}")
-    missing = sorted(required - set(data))
-    if missing:
-        raise _tariff_error(f"{where}缺少字段：{', '.join(missing)}")
-    return data
+    return require_keys(data, allowed, required, where, _tariff_error)
 
 
 def _whole(value: object, where: str, low: int, high: int) -> int:
