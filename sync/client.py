@@ -73,7 +73,7 @@ TIMEOUT = "timeout"
 SERVER_ERROR = "server_error"
 BAD_RESPONSE = "bad_response"
 NO_PROGRESS = "no_progress"
-BEHIND_COUNTY = "behind_county"
+BEHIND_COUNTY = ledger.BEHIND_COUNTY
 
 MSG_OFFLINE = QT_TRANSLATE_NOOP("core", "连不上县服务中心，网络恢复后会自动上传。")
 MSG_TIMEOUT = QT_TRANSLATE_NOOP("core", "县服务中心长时间没有应答，稍后会自动重试。")
@@ -542,6 +542,13 @@ def _record_failure(
         if row is None:
             return UploadReport("not_enrolled", sent)
         row.last_attempt_at = now
+        if row.last_error_code == BEHIND_COUNTY and retry:
+            # Being offline says nothing new: the store is still behind the county, and
+            # that stop is what keeps the keeper from writing a fork (ledger.append).
+            state.record_attempt(
+                session, now, "retry", sent, code=failure.code, message=failure.message_zh
+            )
+            return UploadReport("retry", sent, failure.code, failure.message_zh)
         row.last_error_code = failure.code
         row.last_error_message = failure.message_zh[:300]
         if retry:

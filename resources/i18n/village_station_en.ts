@@ -1850,6 +1850,10 @@
         <translation>Sync state</translation>
     </message>
     <message>
+        <source>从县服务中心恢复</source>
+        <translation>Recover from the county centre</translation>
+    </message>
+    <message>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
@@ -2028,6 +2032,10 @@
         <translation>Enter the new enrolment code from the county centre (or scan its QR code), then press “Enrol”.</translation>
     </message>
     <message>
+        <source>请站长登录，到本页点「从县服务中心恢复」。恢复前不能办理业务。</source>
+        <translation>Have the keeper log in and press “Recover from the county centre” on this page. No business can be done until then.</translation>
+    </message>
+    <message>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
@@ -2038,6 +2046,46 @@
     <message>
         <source>正在同步……</source>
         <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>只有站长可以从县服务中心恢复。</source>
+        <translation>Only the keeper can recover from the county centre.</translation>
+    </message>
+    <message>
+        <source>正在恢复……</source>
+        <translation>Recovering…</translation>
+    </message>
+    <message>
+        <source>正在从县服务中心取回本机缺少的记录，请不要关闭程序……</source>
+        <translation>Fetching the records this PC lacks from the county centre; please don&apos;t close the program…</translation>
+    </message>
+    <message>
+        <source>正在从县服务中心取回记录：本机已有到第 {seq} 条……</source>
+        <translation>Fetching records from the county centre: this PC now holds up to record {seq}…</translation>
+    </message>
+    <message>
+        <source>从县服务中心恢复</source>
+        <translation>Recover from the county centre</translation>
+    </message>
+    <message>
+        <source>恢复没有完成：程序出错（{kind}）。已取回的记录都保留着，请联系县服务中心。</source>
+        <translation>Recovery did not finish: program error ({kind}). The records fetched so far are kept; please contact the county centre.</translation>
+    </message>
+    <message>
+        <source>恢复完成：从县服务中心取回了 {count} 条记录，可以照常办理业务了。</source>
+        <translation>Recovered: {count} records fetched from the county centre. Business can go on as usual.</translation>
+    </message>
+    <message>
+        <source>其中 {count} 条是本版软件不认识的记录，没有计入，请升级软件。</source>
+        <translation>{count} of them are of kinds this version does not know and were not applied; please update the software.</translation>
+    </message>
+    <message>
+        <source>这次没有恢复完（已取回 {count} 条，都保留着）：{message}请稍后再点一次「从县服务中心恢复」。</source>
+        <translation>Recovery did not finish this time ({count} records fetched and kept): {message} Press “Recover from the county centre” again later.</translation>
+    </message>
+    <message>
+        <source>不能恢复：{message}</source>
+        <translation>Cannot recover: {message}</translation>
     </message>
     <message>
         <source>收到扫码 {code}，但这不是县服务中心的登记二维码。</source>
@@ -2326,6 +2374,10 @@
     <message>
         <source>作废必须写明原因。</source>
         <translation>A reason is required to void an entry.</translation>
+    </message>
+    <message>
+        <source>本机的台账比县服务中心的少（可能是从旧备份恢复的）。请先到“同步”页点“从县服务中心恢复”，恢复前不能办理业务。</source>
+        <translation>This PC&apos;s ledger is behind the county centre&apos;s (it may have been restored from an old backup). Go to the “Sync” page and press “Recover from the county centre” first; no business can be done until then.</translation>
     </message>
     <message>
         <source>序号不连续，前面缺了记录</source>

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from station_app.core.clock import Clock, business_day
 from station_app.core.db.models import LedgerEntry, Station
-from station_app.core.errors import QT_TRANSLATE_NOOP, BugError, ValidationError
+from station_app.core.errors import QT_TRANSLATE_NOOP, BugError, UserError, ValidationError
 from sync.events import CORRECTING_TYPES, latest_version, validate_payload
 from sync.protocol import HASHED_FIELDS, canonical_json, entry_hash, format_instant
 
@@ -35,6 +35,26 @@ class Appended:
     hash: str
 
 
+BEHIND_COUNTY = "behind_county"
+"""The sync stop (``sync_state.last_error_code``) that says the county holds entries this
+store lacks: any entry appended now would take a sequence the county already holds and
+fork the chain. ``sync.client`` sets it; ``sync.recovery`` lifts it."""
+
+MSG_BEHIND_COUNTY = QT_TRANSLATE_NOOP(
+    "core",
+    "本机的台账比县服务中心的少（可能是从旧备份恢复的）。"
+    "请先到“同步”页点“从县服务中心恢复”，恢复前不能办理业务。",
+)
+
+
+class BehindCounty(UserError):
+    """An entry refused because the store is behind the county (see :data:`BEHIND_COUNTY`)."""
+
+    def __init__(self) -> None:
+        super().__init__(MSG_BEHIND_COUNTY)
+
+
+_BEHIND = "SELECT 1 FROM sync_state WHERE id = 1 AND last_error_code = ?"
 _HEAD = "SELECT seq, hash, station_id FROM ledger_entries ORDER BY seq DESC LIMIT 1"
 _INSERT = (
     f"INSERT INTO ledger_entries ({', '.join(HASHED_FIELDS)}, hash)"
@@ -56,15 +76,22 @@ def append(
     The entry goes through the transaction's own DB-API connection rather than the ORM:
     it is on the hot path of every scan, and the database's triggers, not the ORM, are
     what guard it.
+
+    Refused with :class:`BehindCounty` while the sync state says the county holds more
+    than this store: every type alike, since any new entry would fork the chain (recovery
+    imports the county's entries through :mod:`~station_app.core.ledger_import`, never
+    through here). One primary-key read in the same transaction.
     """
     if not session.in_transaction():
         raise BugError("ledger.append outside a transaction: the entry would stand alone")
+    dbapi = session.connection().connection.driver_connection
+    assert dbapi is not None
+    if dbapi.execute(_BEHIND, (BEHIND_COUNTY,)).fetchone() is not None:
+        raise BehindCounty()
     version = latest_version(event_type)
     validate_payload(event_type, version, payload)
     _check_correction(session, event_type, corrects)
     session.flush()  # the state change this entry records goes first
-    dbapi = session.connection().connection.driver_connection
-    assert dbapi is not None
     head = dbapi.execute(_HEAD).fetchone()
     station_id = head[2] if head else session.scalar(select(Station.station_id))
     if station_id is None:

@@ -3,8 +3,10 @@ scanned, the county's refusal in its own words, 立即同步, history, and roles
 
 from __future__ import annotations
 
+import shutil
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import requests
@@ -12,9 +14,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from station_app.core import first_run
+from station_app.core import first_run, ledger
 from station_app.core.errors import PermissionDenied
 from station_app.core.operators import OperatorInfo
+from station_app.core.parcels.checkin import Arrival, check_in
+from station_app.core.paths import DB_FILENAME
 from station_app.core.store import Store
 from station_app.demo_county import DemoCounty
 from station_app.ui.app import AppShell
@@ -286,6 +290,89 @@ def test_the_demo_says_when_its_county_did_not_start(
             shell.main_window.close()
             shell.main_window.deleteLater()
         QCoreApplication.sendPostedEvents()
+
+
+def restored_behind(store: Store, keeper: OperatorInfo, county: DemoCounty, folder: Path) -> Store:
+    """A backup of an enrolled station, restored after the county got more: found behind."""
+    sync_client.enrol(store, county.url, new_code(county, store))
+    client = sync_client.client_for(store)
+    assert client is not None
+    try:
+        write_entries(store, keeper, 3)
+        assert sync_client.upload_pending(store, client).outcome == "ok"
+        store.checkpoint()
+        folder.mkdir()
+        shutil.copy2(store.path, folder / DB_FILENAME)
+        write_entries(store, keeper, 4)
+        assert sync_client.upload_pending(store, client).outcome == "ok"
+    finally:
+        client.close()
+    restored = Store.open(folder, store.clock)
+    behind = sync_client.client_for(restored)
+    assert behind is not None
+    try:
+        report = sync_client.upload_pending(restored, behind)
+    finally:
+        behind.close()
+    assert report.error_code == sync_client.BEHIND_COUNTY
+    return restored
+
+
+def test_a_restored_store_is_recovered_from_the_page_then_writes_again(  # noqa: PLR0917
+    qtbot: QtBot,
+    set_up_store: Store,
+    keeper: OperatorInfo,
+    assistant: OperatorInfo,
+    county: DemoCounty,
+    tmp_path: Path,
+) -> None:
+    restored = restored_behind(set_up_store, keeper, county, tmp_path / "restored")
+    runner = SyncRunner(restored, tick_seconds=3600, timeout=(5.0, 10.0))
+    page = SyncPage(restored, assistant)
+    try:
+        qtbot.addWidget(page)
+        page.show()
+        box = page.status_box
+        assert not box.recover_button.isVisible()  # the keeper's
+        assert "请站长登录" in box.advice.text()
+        page.set_operator(keeper)
+        assert box.recover_button.isVisible()
+        assert box.recover_button.text() == "从县服务中心恢复"
+        assert not box.sync_button.isVisible()
+        assert "从县服务中心恢复" in box.advice.text()
+
+        arrival = Arrival("YT7712345678901", "yto", "1", 1, phone="13812341234")
+        with pytest.raises(ledger.BehindCounty), restored.writing() as session:
+            check_in(session, restored.clock, actor=keeper, arrival=arrival)
+
+        runner.start()
+        page.set_runner(runner)
+        with qtbot.waitSignal(page.recovery.succeeded, timeout=NETWORK_MS) as blocker:
+            box.recover_button.click()
+            assert not box.recover_button.isEnabled()
+            assert box.recover_result.text().startswith("正在从县服务中心取回")
+        report = blocker.args[0]
+        assert (report.outcome, report.imported) == ("ok", 4)
+        assert box.recover_result.text() == (
+            "恢复完成：从县服务中心取回了 4 条记录，可以照常办理业务了。"
+        )
+        assert not box.recover_button.isVisible()
+        assert box.sync_button.isVisible()
+        status = sync_state.status(restored)
+        assert (status.halted, status.error_code, status.pending) == (False, None, 0)
+        qtbot.waitUntil(lambda: box.headline.text() == "已同步", timeout=NETWORK_MS)
+
+        with restored.writing() as session:  # the runner carries on with new entries
+            check_in(session, restored.clock, actor=keeper, arrival=arrival)
+        with qtbot.waitSignal(
+            runner.state_changed, timeout=NETWORK_MS, check_params_cb=lambda s: s.pending == 0
+        ):
+            box.sync_button.click()
+        assert not sync_state.status(restored).halted
+    finally:
+        runner.stop()
+        page.close()
+        restored.close()
 
 
 @pytest.mark.parametrize(

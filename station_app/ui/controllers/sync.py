@@ -1,13 +1,15 @@
 """What the 同步 page reads and does: the sync state, its history, and enrolment.
 
 Reads are short transactions through :mod:`sync.state`; :meth:`SyncController.enrol`
-talks to the county and so must run off the GUI thread (the page uses a
-:class:`~station_app.ui.background.BackgroundCall`). Enrolment is the keeper's: the
-permission is checked here, so a control an assistant cannot see is refused anyway.
+and :meth:`SyncController.recover` talk to the county and so must run off the GUI
+thread (the page uses a :class:`~station_app.ui.background.BackgroundCall`). Both are
+the keeper's: the permission is checked here, so a control an assistant cannot see is
+refused anyway.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -16,7 +18,9 @@ from station_app.core.operators import OperatorInfo
 from station_app.core.permissions import Permission
 from station_app.core.store import Store
 from sync import client as sync_client
+from sync import recovery
 from sync import state as sync_state
+from sync.recovery import RecoveryReport
 from sync.state import SyncStatus
 
 HISTORY_LIMIT = 100
@@ -69,3 +73,15 @@ class SyncController:
         """Exchange ``code`` with the county at ``url`` (network: never on the GUI thread)."""
         self.check_can_enrol()
         return sync_client.enrol(self._store, url, code)
+
+    def recover(self, after_page: Callable[[int], None] | None = None) -> RecoveryReport:
+        """Fetch what the county holds beyond the local ledger (network: never on the GUI
+        thread); ``after_page`` gets the local last sequence after each committed page."""
+        self.check_can_enrol()
+        client = sync_client.client_for(self._store)
+        if client is None:
+            return RecoveryReport("not_enrolled", error_message=recovery.MSG_NOT_ENROLLED)
+        try:
+            return recovery.recover(self._store, client, after_page=after_page)
+        finally:
+            client.close()

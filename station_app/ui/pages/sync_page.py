@@ -3,7 +3,9 @@
 Before enrolment it is the enrolment form (the keeper's; an assistant sees why it is
 greyed). After, it shows the state (已同步 / 待上传 N 条 / 离线…), the last success, the
 backlog, the clock's skew when over five minutes, the last error in Chinese with what
-to do about it, 立即同步, and the newest runs. It reads through
+to do about it, 立即同步, and the newest runs. When the county holds more than this
+store (``behind_county``: a restored backup, a new PC) the keeper gets a prominent
+从县服务中心恢复, which runs :func:`sync.recovery.recover` off the GUI thread. It reads through
 :class:`SyncController`; the uploads themselves are the :class:`SyncRunner`'s, whose
 ``state_changed`` keeps the page current.
 """
@@ -14,10 +16,12 @@ from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
-from station_app.core.errors import CONTEXT
+from station_app.core.errors import CONTEXT, UserError
 from station_app.core.operators import OperatorInfo
 from station_app.core.store import Store
+from station_app.ui.background import BackgroundCall
 from station_app.ui.controllers.sync import HistoryRow, SyncController
+from station_app.ui.messages import user_message
 from station_app.ui.models import Row, RowsModel
 from station_app.ui.pages.sync_enrol import EnrolForm
 from station_app.ui.pages.sync_status import ORANGE, RED, StatusBox
@@ -26,6 +30,7 @@ from station_app.ui.text import format_local_time
 from station_app.ui.widgets import list_table
 from sync import client as sync_client
 from sync import enrol_link
+from sync.recovery import RecoveryReport
 from sync.state import SyncStatus
 
 FORM_MAX_WIDTH = 760
@@ -58,12 +63,18 @@ class SyncPage(QWidget):
     the composition root can start the uploads."""
 
     enrolled = Signal(object)
+    recovery_progress = Signal(int)
+    """The local last sequence after each page recovered (emitted from the worker)."""
 
     def __init__(self, store: Store, operator: OperatorInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = SyncController(store, operator)
         self.runner: SyncRunner | None = None
         self._reenrolling = False
+        self.recovery = BackgroundCall("sync-recover", self)
+        self.recovery.succeeded.connect(self._on_recovered)
+        self.recovery.failed.connect(self._on_recovery_failed)
+        self.recovery_progress.connect(self._on_recovery_progress)
         self.title = QLabel(self.tr("与县服务中心同步"), self)
         font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
@@ -95,6 +106,7 @@ class SyncPage(QWidget):
         self._lay_out()
         self.status_box.sync_button.clicked.connect(self.sync_now)
         self.status_box.reenrol_button.clicked.connect(self.start_reenrolling)
+        self.status_box.recover_button.clicked.connect(self.start_recovery)
         self.form.enrolled.connect(self._on_enrolled)
         self.set_operator(operator)
 
@@ -171,6 +183,18 @@ class SyncPage(QWidget):
         else:
             self.form.intro.setText(self._not_enrolled_text(status.pending))
         box = self.status_box
+        behind = enrolled and status.error_code == sync_client.BEHIND_COUNTY
+        recovering = self.recovery.running
+        box.recover_button.setVisible(
+            self.controller.can_enrol and (behind or recovering) and not self.form.isVisibleTo(self)
+        )
+        box.recover_button.setEnabled(not recovering)
+        if behind and not self.controller.can_enrol:
+            box.advice.setText(
+                self.tr("请站长登录，到本页点「从县服务中心恢复」。恢复前不能办理业务。")
+            )
+        # A forced upload while behind only ends in the same stop (or loses it to 离线).
+        box.sync_button.setVisible(not behind)
         box.sync_button.setEnabled(self.runner is not None and self.runner.running)
         box.sync_button.setText(self.tr("立即同步"))
         box.reenrol_button.setVisible(self.controller.can_enrol and not self.form.isVisibleTo(self))
@@ -189,6 +213,67 @@ class SyncPage(QWidget):
         self.status_box.sync_button.setEnabled(False)
         self.status_box.sync_button.setText(self.tr("正在同步……"))
         self.runner.sync_now()
+
+    def start_recovery(self) -> None:
+        """从县服务中心恢复: fetch the entries this store lacks, off the GUI thread."""
+        if not self.controller.can_enrol:
+            self.status_box.show_recovery(self.tr("只有站长可以从县服务中心恢复。"), ok=False)
+            return
+        recover, progress = self.controller.recover, self.recovery_progress.emit
+        if not self.recovery.start(lambda: recover(progress)):
+            return  # the first press is still on its way
+        box = self.status_box
+        box.recover_button.setEnabled(False)
+        box.recover_button.setText(self.tr("正在恢复……"))
+        box.show_recovery(self.tr("正在从县服务中心取回本机缺少的记录，请不要关闭程序……"), ok=None)
+
+    @Slot(int)
+    def _on_recovery_progress(self, local_last: int) -> None:
+        self.status_box.show_recovery(
+            self.tr("正在从县服务中心取回记录：本机已有到第 {seq} 条……").format(seq=local_last),
+            ok=None,
+        )
+
+    def _on_recovered(self, report: object) -> None:
+        assert isinstance(report, RecoveryReport)
+        self.status_box.recover_button.setText(self.tr("从县服务中心恢复"))
+        text, ok = self.recovery_text(report)
+        self.status_box.show_recovery(text, ok=ok)
+        self.refresh()
+        if report.outcome == "ok" and self.runner is not None and self.runner.running:
+            self.runner.sync_now()  # the stop is lifted: upload what is pending now
+
+    def _on_recovery_failed(self, error: object) -> None:
+        self.status_box.recover_button.setText(self.tr("从县服务中心恢复"))
+        if isinstance(error, UserError):
+            text = user_message(error)
+        else:
+            text = self.tr(
+                "恢复没有完成：程序出错（{kind}）。已取回的记录都保留着，请联系县服务中心。"
+            ).format(kind=type(error).__name__)
+        self.status_box.show_recovery(text, ok=False)
+        self.refresh()
+
+    def recovery_text(self, report: RecoveryReport) -> tuple[str, bool]:
+        """What the keeper reads after a run, and whether it went well."""
+        message = QCoreApplication.translate(CONTEXT, report.error_message or "")
+        if report.outcome == "ok":
+            text = self.tr(
+                "恢复完成：从县服务中心取回了 {count} 条记录，可以照常办理业务了。"
+            ).format(count=report.imported)
+            if report.not_replayed:
+                text += self.tr(
+                    "其中 {count} 条是本版软件不认识的记录，没有计入，请升级软件。"
+                ).format(count=len(report.not_replayed))
+            return text, True
+        if report.outcome == "retry":
+            return self.tr(
+                "这次没有恢复完（已取回 {count} 条，都保留着）：{message}"
+                "请稍后再点一次「从县服务中心恢复」。"
+            ).format(count=report.imported, message=message), False
+        if report.outcome == "refused":
+            return self.tr("不能恢复：{message}").format(message=message), False
+        return message, False
 
     def start_reenrolling(self) -> None:
         self._reenrolling = True

@@ -24,6 +24,11 @@ def _t(text: str) -> str:
 
 def advice(code: str) -> str:
     """What the keeper should do about a failure with ``code``."""
+    if code == sync_client.BEHIND_COUNTY:
+        return _t(
+            "请站长点下面的「从县服务中心恢复」，把本机缺少的记录取回来。"
+            "恢复完成前不能入库、取件、寄件或改设置。"
+        )
     action = sync_client.action_for(code)
     if action is sync_client.Action.RETRY:
         return _t("不用处理，会自动重试。")
@@ -67,6 +72,17 @@ class StatusBox(QGroupBox):
         for label in (self.county, self.skew, self.error, self.advice):
             label.setWordWrap(True)
         self.skew.setStyleSheet(f"color: {RED};")
+        self.recover_button = big_button(self.tr("从县服务中心恢复"), self)
+        self.recover_button.setObjectName("recoverButton")
+        self.recover_button.setStyleSheet(
+            f"#recoverButton {{ background: {RED}; color: white; font-weight: bold;"
+            " padding: 6px 16px; }"
+            " #recoverButton:disabled { background: #e0a0a0; }"
+        )
+        self.recover_button.hide()
+        self.recover_result = QLabel(self)
+        self.recover_result.setWordWrap(True)
+        self.recover_result.hide()
         self.sync_button = big_button(self.tr("立即同步"), self)
         self.reenrol_button = big_button(self.tr("重新接入…"), self)
         form = QFormLayout()
@@ -76,6 +92,7 @@ class StatusBox(QGroupBox):
         form.addRow(self.tr("待上传"), self.backlog)
         form.addRow(self.tr("下次自动同步"), self.next_run)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.recover_button)
         buttons.addWidget(self.sync_button)
         buttons.addWidget(self.reenrol_button)
         buttons.addStretch(1)
@@ -86,6 +103,7 @@ class StatusBox(QGroupBox):
         layout.addWidget(self.error)
         layout.addWidget(self.advice)
         layout.addLayout(buttons)
+        layout.addWidget(self.recover_result)
         layout.addStretch(1)
 
     def show_status(self, status: SyncStatus, county_url: str | None) -> None:
@@ -116,3 +134,10 @@ class StatusBox(QGroupBox):
         if status.next_attempt_at is None:
             return self.tr("马上")
         return format_local_time(status.next_attempt_at)
+
+    def show_recovery(self, text: str, *, ok: bool | None) -> None:
+        """How the last 从县服务中心恢复 went (``ok`` None: still under way)."""
+        colour = {True: GREEN, False: RED, None: "#555"}[ok]
+        self.recover_result.setStyleSheet(f"color: {colour};")
+        self.recover_result.setText(text)
+        self.recover_result.setVisible(bool(text))
