@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from station_app.core.clock import Clock, business_day
 from station_app.core.db.models import LedgerEntry, Station
-from station_app.core.errors import QT_TRANSLATE_NOOP, BugError, UserError, ValidationError
+from station_app.core.errors import QT_TRANSLATE_NOOP, BugError, ValidationError
 from sync.events import CORRECTING_TYPES, latest_version, validate_payload
 from sync.protocol import HASHED_FIELDS, canonical_json, entry_hash, format_instant
 
@@ -47,7 +47,7 @@ MSG_BEHIND_COUNTY = QT_TRANSLATE_NOOP(
 )
 
 
-class BehindCounty(UserError):
+class BehindCounty(ValidationError):
     """An entry refused because the store is behind the county (see :data:`BEHIND_COUNTY`)."""
 
     def __init__(self) -> None:
