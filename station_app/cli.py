@@ -54,7 +54,7 @@ def data_dir_for(args: argparse.Namespace) -> Path:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     from station_app import demo_county
-    from station_app.core import logs
+    from station_app.core import logs, reference
     from station_app.core.clock import SystemClock
     from station_app.core.errors import UserError
     from station_app.core.notifications import outbox
@@ -70,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         store = Store.open(data_dir, SystemClock())
         outbox.reset_interrupted(store)  # notices a killed app left half-sent go back
+        reference.activate_stored(store)  # the county's courier rules and tariffs, if any
         demo_logins = _seed_demo(store, township=args.township) if args.demo else None
     except UserError as error:
         log.warning("cannot open the store: %s", error)

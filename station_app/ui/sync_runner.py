@@ -26,7 +26,6 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
-from station_app.core import reference
 from station_app.core.clock import local_time
 from station_app.core.errors import UserError
 from station_app.core.store import Store
@@ -74,10 +73,6 @@ class SyncRunner(QObject):
         )
         self.last_status: SyncStatus | None = None
         self.state_changed.connect(self._remember)
-        try:  # the county's courier rules and tariffs, as last stored, from the start
-            reference.activate_stored(store)
-        except UserError as error:
-            log.warning("stored reference sets not loaded: %s", type(error).__name__)
 
     @property
     def running(self) -> bool:
