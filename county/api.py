@@ -142,8 +142,9 @@ def build_router(service: Service) -> APIRouter:
         with service.writing.begin() as session:
             enrolled = stations.enrol(session, now, enrol_request)
             log.info("station %s enrolled", enrolled.station.code)
+            assert enrolled.station.station_id is not None  # bound by ``enrol``
             return EnrolResponse(
-                station_id=enrol_request.station_id,
+                station_id=enrolled.station.station_id,
                 county_station_code=enrolled.station.code,
                 credential=enrolled.credential,
                 held_through=enrolled.station.held_through,

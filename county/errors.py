@@ -24,6 +24,7 @@ STATUS = {
     ErrorCode.MANIFEST_REFUSED: 422,
     ErrorCode.MANIFEST_CONFLICT: 409,
     ErrorCode.UNKNOWN_DESTINATION: 409,
+    ErrorCode.NOTHING_TO_TAKE_OVER: 403,
 }
 """409 when the batch disagrees with what the county holds (retrying from the county's
 head can help), 422 when the batch is wrong in itself (retrying the same bytes cannot)."""
@@ -46,6 +47,8 @@ MESSAGES_ZH = {
     ErrorCode.MANIFEST_REFUSED: "交接单文件不完整或校验不通过，请重新导出后再发。",
     ErrorCode.MANIFEST_CONFLICT: "县中心已收到过同一编号但内容不同的交接单，请联系县中心。",
     ErrorCode.UNKNOWN_DESTINATION: "收件的服务站还没有在县中心登记，登记后再发送。",
+    ErrorCode.NOTHING_TO_TAKE_OVER: "这个登记码对应的服务站还没有接入过县中心，没有可接替的台账，"
+    "请按新服务站设置。",
 }
 
 

@@ -143,6 +143,10 @@ class Enrolled:
 def enrol(session: Session, now: datetime, request: EnrolRequest) -> Enrolled:
     """Spend a one-time code: bind the station id (or check it), issue a credential.
 
+    A request without a station id is a new PC taking over the station the record is
+    bound to (the code came from ``reissue``, which revoked the old PC's credential);
+    a record never bound has nothing to take over.
+
     The code is marked used by a conditional UPDATE, so two requests racing with one
     code cannot both win. A station record already bound to another station id is
     refused: that would be a second ledger under the same county record.
@@ -154,10 +158,13 @@ def enrol(session: Session, now: datetime, request: EnrolRequest) -> Enrolled:
     if row.expires_at.timestamp() <= now.timestamp():
         raise Refused(ErrorCode.ENROLMENT_CODE_INVALID, {"expired": True})
     station = session.get_one(Station, row.station)
-    if station.station_id is not None and station.station_id != request.station_id:
+    station_id = request.station_id or station.station_id
+    if station_id is None:
+        raise Refused(ErrorCode.NOTHING_TO_TAKE_OVER)
+    if station.station_id is not None and station.station_id != station_id:
         raise Refused(ErrorCode.WRONG_STATION, {"reason": "station_record_bound_elsewhere"})
     other = session.scalar(
-        select(Station.id).where(Station.station_id == request.station_id, Station.id != station.id)
+        select(Station.id).where(Station.station_id == station_id, Station.id != station.id)
     )
     if other is not None:
         raise Refused(ErrorCode.WRONG_STATION, {"reason": "station_id_enrolled_elsewhere"})
@@ -168,7 +175,7 @@ def enrol(session: Session, now: datetime, request: EnrolRequest) -> Enrolled:
     )
     if spent.rowcount != 1:  # type: ignore[attr-defined]
         raise Refused(ErrorCode.ENROLMENT_CODE_INVALID)
-    station.station_id = request.station_id
+    station.station_id = station_id
     station.install_id = request.install_id
     station.enrolled_at = now
     token = secrets.token_urlsafe(32)

@@ -41,6 +41,12 @@ enough that one request stays well under the body limit and a second."""
 MAX_BODY_BYTES = 4 * 1024 * 1024
 """Request bodies larger than this (after gzip is undone) are refused with 413."""
 
+MAX_SEQ = 2**62
+"""Bounds a sequence number (and ``after``): far beyond any ledger, and within the
+county's BIGINT columns, so a forged one is refused as malformed, not failed on storing."""
+MAX_SCHEMA_VERSION = 2**31 - 1
+"""Within the county's INTEGER column, for the same reason."""
+
 HASH_PATTERN = r"^[0-9a-f]{64}$"
 UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 INSTANT_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$"
@@ -70,6 +76,7 @@ class ErrorCode(enum.StrEnum):
     MANIFEST_REFUSED = "manifest_refused"  # not a manifest, hash wrong, not the sender's
     MANIFEST_CONFLICT = "manifest_conflict"  # the same manifest uid with other content
     UNKNOWN_DESTINATION = "unknown_destination"  # the village is not enrolled (yet)
+    NOTHING_TO_TAKE_OVER = "nothing_to_take_over"  # a new PC's code names a station never enrolled
 
 
 class ErrorBody(Wire):
@@ -82,10 +89,14 @@ class ErrorBody(Wire):
 class EnrolRequest(Wire):
     protocol: int = PROTOCOL_VERSION
     code: str = Field(min_length=6, max_length=64)
-    station_id: str = Field(pattern=UUID_PATTERN)
-    """The id the station made at its first run (it may have written for days)."""
+    station_id: str | None = Field(default=None, pattern=UUID_PATTERN)
+    """The id the station made at its first run (it may have written for days). None
+    from a new PC taking over a station that enrolled before: the county answers with
+    the id its record is bound to, and the PC rebuilds the station from the county's
+    copy of its ledger."""
     install_id: str = Field(pattern=UUID_PATTERN)
-    app_version: str = Field(max_length=32)
+    app_version: str = Field(max_length=32, pattern=r"^[^\x00-\x1f\x7f]*$")
+    """Printable: it is stored as text, and PostgreSQL refuses a NUL."""
 
 
 class EnrolResponse(Wire):
@@ -104,9 +115,9 @@ class WireEntry(Wire):
 
     entry_id: str = Field(pattern=UUID_PATTERN)
     station_id: str = Field(pattern=UUID_PATTERN)
-    seq: int = Field(ge=1)
+    seq: int = Field(ge=1, le=MAX_SEQ)
     type: str = Field(min_length=1, max_length=64)
-    schema_version: int = Field(ge=1)
+    schema_version: int = Field(ge=1, le=MAX_SCHEMA_VERSION)
     occurred_at: str = Field(pattern=INSTANT_PATTERN)
     business_day: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
     operator: str = Field(min_length=1, max_length=32)
