@@ -24,6 +24,7 @@ import gzip
 import logging
 import random
 import re
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -97,6 +98,9 @@ MSG_WRONG_STATION = QT_TRANSLATE_NOOP("core", "这个接入码属于另一个服
 MSG_BAD_URL = QT_TRANSLATE_NOOP("core", "县服务中心地址应以 http:// 或 https:// 开头。")
 MSG_BAD_CODE = QT_TRANSLATE_NOOP("core", "接入码应为6到64个字符。")
 MSG_NOT_SET_UP = QT_TRANSLATE_NOOP("core", "请先完成服务站的首次设置，再接入县服务中心。")
+MSG_ALREADY_SET_UP = QT_TRANSLATE_NOOP(
+    "core", "这台电脑已经设置过服务站，不能再接替别的服务站。换电脑时请在新电脑上操作。"
+)
 
 
 class Action(enum.Enum):
@@ -312,9 +316,7 @@ def enrol(
     Raises :class:`SyncFailure` when the county cannot be reached or refuses the code,
     ``ValidationError`` for an address or code that cannot be right.
     """
-    url = url.strip()
-    if not re.match(r"^https?://[^\s/]+", url):
-        raise ValidationError(MSG_BAD_URL)
+    url = _checked_url(url)
     with store.reading() as session:
         ids = state.station_ids(session)
     if ids is None:
@@ -325,12 +327,7 @@ def enrol(
         )
     except pydantic.ValidationError:
         raise ValidationError(MSG_BAD_CODE) from None
-    own = client or CountyClient(url)
-    try:
-        response = own.enrol(request)
-    finally:
-        if client is None:
-            own.close()
+    response = _enrol_call(url, request, client)
     if response.station_id != ids[0]:
         raise SyncFailure(ErrorCode.WRONG_STATION.value, MSG_WRONG_STATION)
     _keep_enrolment(store, url, response)
@@ -338,7 +335,51 @@ def enrol(
     return state.status(store)
 
 
-def _keep_enrolment(store: Store, url: str, response: EnrolResponse) -> None:
+def take_over(
+    store: Store, url: str, code: str, *, client: CountyClient | None = None
+) -> state.SyncStatus:
+    """Enrol a new PC as a station that enrolled before, on an empty store.
+
+    The county answers with the station's id and how much of its ledger it holds; the
+    store then stands ``behind_county`` until :func:`sync.recovery.recover` has rebuilt
+    the station from that copy (the first entry, ``station.created``, makes the station
+    row). Until the takeover finishes the ids live in ``sync_state``. A code for a
+    station that never enrolled is refused by the county (``nothing_to_take_over``).
+    """
+    url = _checked_url(url)
+    with store.reading() as session:
+        if state.station_ids(session) is not None:
+            raise ValidationError(MSG_ALREADY_SET_UP)
+    install_id = str(uuid.uuid4())
+    try:
+        request = EnrolRequest(code=code.strip(), install_id=install_id, app_version=__version__)
+    except pydantic.ValidationError:
+        raise ValidationError(MSG_BAD_CODE) from None
+    response = _enrol_call(url, request, client)
+    _keep_enrolment(store, url, response, takeover_install_id=install_id)
+    log.info("took over county station %s", response.county_station_code)
+    return state.status(store)
+
+
+def _checked_url(url: str) -> str:
+    url = url.strip()
+    if not re.match(r"^https?://[^\s/]+", url):
+        raise ValidationError(MSG_BAD_URL)
+    return url
+
+
+def _enrol_call(url: str, request: EnrolRequest, client: CountyClient | None) -> EnrolResponse:
+    own = client or CountyClient(url)
+    try:
+        return own.enrol(request)
+    finally:
+        if client is None:
+            own.close()
+
+
+def _keep_enrolment(
+    store: Store, url: str, response: EnrolResponse, *, takeover_install_id: str | None = None
+) -> None:
     now = store.clock.now()
     with store.writing() as session:
         local_last = state.last_seq(session)
@@ -347,6 +388,8 @@ def _keep_enrolment(store: Store, url: str, response: EnrolResponse) -> None:
             row = SyncState(id=1)
             session.add(row)
         behind = response.held_through > local_last
+        row.station_id = response.station_id if takeover_install_id else None
+        row.install_id = takeover_install_id
         row.county_url = url
         row.county_station_code = response.county_station_code
         row.credential = response.credential

@@ -25,6 +25,14 @@ class StationCreated(Payload):
     install_id: str = Field(min_length=36, max_length=36)
 
 
+class StationTakenOver(Payload):
+    """A new PC took over the station after rebuilding it from the county's copy: the
+    install that writes from here on (the county bound its credential to it)."""
+
+    install_id: str = Field(min_length=36, max_length=36)
+    app_version: str = Field(min_length=1, max_length=32)
+
+
 class OperatorCreated(Payload):
     login: str = Field(min_length=1, max_length=32)
     display_name: str = Field(min_length=1, max_length=40)
@@ -294,6 +302,7 @@ class ManifestReconciled(Payload):
 
 EVENT_TYPES: dict[str, dict[int, type[Payload]]] = {
     "station.created": {1: StationCreated},
+    "station.taken_over": {1: StationTakenOver},
     "operator.created": {1: OperatorCreated},
     "operator.password_changed": {1: OperatorRef},
     "operator.deactivated": {1: OperatorRef},

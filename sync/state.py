@@ -72,11 +72,14 @@ def station_ids(session: Session) -> tuple[str, str] | None:
 
 
 def enrolment(store: Store) -> Enrolment | None:
+    """None before enrolment. A PC taking over a station is enrolled before its station
+    row exists (recovery makes it): the station id is then the one the county bound."""
     with store.reading() as session:
         state, ids = row(session), station_ids(session)
-        if state is None or ids is None:
+        station_id = ids[0] if ids is not None else (state.station_id if state else None)
+        if state is None or station_id is None:
             return None
-        return Enrolment(state.county_url, state.credential, ids[0], state.uploaded_through)
+        return Enrolment(state.county_url, state.credential, station_id, state.uploaded_through)
 
 
 def status(store: Store) -> SyncStatus:

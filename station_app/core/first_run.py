@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from station_app.core import ledger, operators
+from station_app.core import ledger, operators, takeover
 from station_app.core.clock import Clock
 from station_app.core.db.models import Role, Station, StationLevel
 from station_app.core.division import check_division_code
@@ -74,6 +74,18 @@ def check_form(form: SetupForm) -> SetupForm:
     return SetupForm(name, form.level, code, login, keeper_name, form.password, form.password)
 
 
+def _new_ids(session: Session) -> tuple[str, str]:
+    """(station id, install id): new ones, unless this PC enrolled to take over a station
+    the county has no ledger for (its old PC never uploaded): then the ids the county
+    bound, so the ledger written from here on is that station's."""
+    row = takeover.pending(session)
+    if row is None or row.station_id is None or row.install_id is None:
+        return str(uuid.uuid4()), str(uuid.uuid4())
+    ids = row.station_id, row.install_id
+    row.station_id = row.install_id = None
+    return ids
+
+
 def set_up(store: Store, form: SetupForm, clock: Clock | None = None) -> operators.OperatorInfo:
     """Create the station and its keeper; refused on a store that is already set up.
 
@@ -86,11 +98,11 @@ def set_up(store: Store, form: SetupForm, clock: Clock | None = None) -> operato
             raise ValidationError(
                 QT_TRANSLATE_NOOP("core", "这个数据目录已经设置过服务站，不能再次运行设置向导。")
             )
-        install_id = str(uuid.uuid4())
+        station_id, install_id = _new_ids(session)
         session.add(
             Station(
                 id=1,
-                station_id=str(uuid.uuid4()),
+                station_id=station_id,
                 install_id=install_id,
                 name=form.station_name,
                 level=form.level.value,

@@ -16,6 +16,7 @@ event type                 what a replay does / cannot do
 ========================== ==================================================================
 station.created            makes the station row when there is none (install id from the
                            entry); an existing row is left as it is (this install's id)
+station.taken_over         sets the station's install id to the one that took over
 operator.created           adds the operator **inactive**, with no usable password (the
                            hash is not on the ledger): a keeper sets a password, then
                            reactivates them
@@ -97,6 +98,12 @@ def station_created(session: Session, entry: Entry) -> None:
     session.flush()
 
 
+def station_taken_over(session: Session, entry: Entry) -> None:
+    station = session.scalar(select(Station))
+    if station is not None:
+        station.install_id = entry.payload["install_id"]
+
+
 def _operator(session: Session, login: str) -> Operator | None:
     return session.scalar(select(Operator).where(func.lower(Operator.login) == login.lower()))
 
@@ -158,6 +165,7 @@ def voided(session: Session, entry: Entry) -> None:
 
 HANDLERS: dict[str, Handler] = {
     "station.created": station_created,
+    "station.taken_over": station_taken_over,
     "operator.created": operator_created,
     "operator.password_changed": password_changed,
     "operator.deactivated": deactivated,

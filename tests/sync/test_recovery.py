@@ -5,12 +5,18 @@ taken earlier plays the backup. Restored, the backup is found behind the county 
 an acknowledgement, or by the head when it has nothing to send), rebuilt from the
 county's copy with the same hashes, and goes on writing without a fork. Two stores
 writing as one station: the second is refused as a fork and told why.
+
+A new PC taking over: the county reissues the station's code (revoking the old
+credential); an empty store enrols with it, is rebuilt from the county's copy, gets a
+keeper password and goes on on the same chain, and the old PC is told its credential
+is gone.
 """
 
 from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,11 +29,13 @@ from county import stations
 from county.db.engine import WRITE_OPTIONS, make_engine
 from county.db.models import Refusal
 from county.db.models import Station as CountyStation
-from station_app.core import ledger, preferences
-from station_app.core.db.models import LedgerEntry, Parcel, Preference
+from station_app.core import first_run, ledger, operators, preferences, takeover
+from station_app.core.db.models import LedgerEntry, Parcel, Preference, Role, StationLevel
+from station_app.core.db.models import Station as LocalStation
 from station_app.core.db.shipment_models import Shipment
 from station_app.core.db.stocktake_models import Stocktake
-from station_app.core.operators import OperatorInfo
+from station_app.core.errors import ValidationError
+from station_app.core.operators import AuthenticationFailed, OperatorInfo
 from station_app.core.parcels import sending, stocktake
 from station_app.core.parcels.checkin import Arrival, check_in
 from station_app.core.parcels.handover import hand_over
@@ -36,10 +44,12 @@ from station_app.core.parcels.sending import ShipmentOrder
 from station_app.core.parcels.tariffs import Tariffs
 from station_app.core.paths import DB_FILENAME
 from station_app.core.store import Store
+from station_app.core.takeover import Stage
 from sync import client as sync_client
 from sync import recovery, state
-from sync.client import CountyClient, enrol, upload_pending
+from sync.client import CountyClient, CountyRefused, enrol, take_over, upload_pending
 from sync.wire import ErrorCode
+from tests.conftest import KEEPER_LOGIN
 from tests.county.conftest import County, now, start_county, stop
 
 TARIFFS = Tariffs.load()
@@ -379,3 +389,161 @@ def test_two_pcs_writing_as_one_station_are_refused_as_a_fork(
         assert county_ledger(station.client) == ledger_of(station.store)
     finally:
         second.close()
+
+
+# --- a new PC taking over the station ----------------------------------------------------
+
+NEW_PASSWORD = "xinmima2026"
+
+
+@pytest.fixture
+def new_pc(tmp_path: Path, store: Store) -> Iterator[Store]:
+    """An empty store on another PC (same clock as the old one)."""
+    fresh = Store.open(tmp_path / "new-pc", store.clock)
+    yield fresh
+    fresh.close()
+
+
+def reissue(county_engine: Engine, station_id: str) -> str:
+    with Session(county_engine.execution_options(**WRITE_OPTIONS)) as session, session.begin():
+        code = session.scalar(
+            select(CountyStation.code).where(CountyStation.station_id == station_id)
+        )
+        assert code is not None
+        return stations.reissue(session, now(), code).enrolment_code
+
+
+def stage_of(store: Store) -> Stage:
+    with store.reading() as session:
+        return takeover.stage(session)
+
+
+def test_a_new_pc_takes_over_a_station_and_goes_on_on_the_same_chain(
+    station: Station, new_pc: Store, real_county: County, county_engine: Engine
+) -> None:
+    first_day(station)
+    second_day(station)
+    assert station.upload().outcome == "ok"
+    old_ids = state.station_ids_of(station.store)
+    code = reissue(county_engine, old_ids[0])
+    assert stage_of(new_pc) is Stage.NONE
+
+    status = take_over(new_pc, real_county.url, code)
+
+    assert (status.halted, status.error_code) == (True, sync_client.BEHIND_COUNTY)
+    assert stage_of(new_pc) is Stage.RECOVERING
+    client = sync_client.client_for(new_pc)
+    assert client is not None
+    try:
+        done = recovery.recover(new_pc, client)
+        assert done.outcome == "ok", done
+        assert done.imported == ledger_of(station.store)[-1][0]
+        assert_rebuilt(new_pc, station.store, client)
+        assert stage_of(new_pc) is Stage.CHOOSE_KEEPER
+        with new_pc.reading() as session:
+            assert [k.login for k in takeover.rebuilt_keepers(session)] == [KEEPER_LOGIN]
+            with pytest.raises(AuthenticationFailed):  # rebuilt: no password here yet
+                operators.authenticate(session, KEEPER_LOGIN, NEW_PASSWORD)
+
+        keeper = takeover.finish(new_pc, KEEPER_LOGIN, NEW_PASSWORD, NEW_PASSWORD)
+
+        assert (keeper.login, keeper.role) == (KEEPER_LOGIN, Role.KEEPER)
+        assert stage_of(new_pc) is Stage.NONE
+        with new_pc.reading() as session:
+            assert operators.authenticate(session, KEEPER_LOGIN, NEW_PASSWORD).login == KEEPER_LOGIN
+            local = session.scalars(select(LedgerEntry).order_by(LedgerEntry.seq.desc()).limit(2))
+            assert [e.type for e in local] == ["operator.password_changed", "station.taken_over"]
+            new_station = session.scalar(select(LocalStation))
+            assert new_station is not None
+            assert new_station.station_id == old_ids[0]
+            assert new_station.install_id != old_ids[1]
+        report = sync_client.upload_pending(new_pc, client)
+        assert (report.outcome, report.sent) == ("ok", 2), report
+        assert county_ledger(client) == ledger_of(new_pc)
+
+        old = station.upload()  # the old PC's credential went with the reissue
+        assert (old.outcome, old.error_code) == ("halted", ErrorCode.REVOKED)
+        assert sync_client.action_for(ErrorCode.REVOKED) is sync_client.Action.REENROL
+    finally:
+        client.close()
+
+
+def test_finishing_is_refused_before_the_rebuild_and_for_a_wrong_account(
+    station: Station, new_pc: Store, real_county: County, county_engine: Engine
+) -> None:
+    assert station.upload().outcome == "ok"
+    code = reissue(county_engine, state.station_ids_of(station.store)[0])
+    take_over(new_pc, real_county.url, code)
+    with pytest.raises(ValidationError, match="没有在接替"):  # still behind the county
+        takeover.finish(new_pc, KEEPER_LOGIN, NEW_PASSWORD, NEW_PASSWORD)
+    client = sync_client.client_for(new_pc)
+    assert client is not None
+    with closing(client):
+        assert recovery.recover(new_pc, client).outcome == "ok"
+    with pytest.raises(ValidationError, match="选择一个站长账号"):
+        takeover.finish(new_pc, "nobody", NEW_PASSWORD, NEW_PASSWORD)
+    with pytest.raises(ValidationError):
+        takeover.finish(new_pc, KEEPER_LOGIN, NEW_PASSWORD, "different2026")
+    with pytest.raises(ValidationError):
+        takeover.finish(new_pc, KEEPER_LOGIN, "12345678", "12345678")
+    assert stage_of(new_pc) is Stage.CHOOSE_KEEPER  # nothing half-written
+    takeover.finish(new_pc, KEEPER_LOGIN, NEW_PASSWORD, NEW_PASSWORD)
+    with pytest.raises(ValidationError, match="没有在接替"):  # only once
+        takeover.finish(new_pc, KEEPER_LOGIN, NEW_PASSWORD, NEW_PASSWORD)
+
+
+def test_a_code_for_a_station_that_never_enrolled_has_nothing_to_take_over(
+    new_pc: Store, real_county: County, county_engine: Engine
+) -> None:
+    with Session(county_engine.execution_options(**WRITE_OPTIONS)) as session, session.begin():
+        issued = stations.add_station(
+            session,
+            now(),
+            name="新建村服务站",
+            level="village",
+            division_code="610305110209",
+            township="柳林镇",
+        )
+    with pytest.raises(CountyRefused) as refused:
+        take_over(new_pc, real_county.url, issued.enrolment_code)
+    assert refused.value.error_code is ErrorCode.NOTHING_TO_TAKE_OVER
+    assert "新服务站" in refused.value.message_zh
+    assert stage_of(new_pc) is Stage.NONE
+    assert state.status(new_pc).enrolled is False
+
+
+def test_a_set_up_store_cannot_take_over_another_station(
+    station: Station, real_county: County
+) -> None:
+    with pytest.raises(ValidationError, match="已经设置过服务站"):
+        take_over(station.store, real_county.url, "ABCD-EFGH-JKMN-PQRS")
+
+
+def test_an_old_pc_that_never_uploaded_leaves_a_station_to_set_up_under_its_id(
+    station: Station, new_pc: Store, real_county: County, county_engine: Engine
+) -> None:
+    old_id = state.station_ids_of(station.store)[0]
+    code = reissue(county_engine, old_id)  # enrolled, nothing uploaded
+
+    status = take_over(new_pc, real_county.url, code)
+
+    assert status.halted is False
+    assert stage_of(new_pc) is Stage.NO_LEDGER
+    form = first_run.SetupForm(
+        "胡家庄村电商服务站",
+        StationLevel.VILLAGE,
+        "610305110201",
+        "wangjun",
+        "王军",
+        NEW_PASSWORD,
+        NEW_PASSWORD,
+    )
+    first_run.set_up(new_pc, form)
+    assert stage_of(new_pc) is Stage.NONE
+    assert state.station_ids_of(new_pc)[0] == old_id
+    client = sync_client.client_for(new_pc)
+    assert client is not None
+    with closing(client):
+        report = sync_client.upload_pending(new_pc, client)
+        assert (report.outcome, report.sent) == ("ok", 2), report
+        assert county_ledger(client) == ledger_of(new_pc)

@@ -43,6 +43,11 @@ class SyncState(Base):
     manifests_through: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     """The last ``county_seq`` of a manifest taken (imported, or refused and recorded):
     the next ``GET /manifests?after=``. Moved in the transaction that imports it."""
+    station_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    install_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    """Both set only on a PC that took over an enrolled station (migration 0012): the
+    county's station id and this PC's install id, from before the station row exists
+    until the takeover finishes."""
 
 
 class SyncAttempt(Base):
