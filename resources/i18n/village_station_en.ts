@@ -397,6 +397,25 @@
     </message>
 </context>
 <context>
+    <name>EnrolPage</name>
+    <message>
+        <source>第三步：接入县服务中心（可以跳过）</source>
+        <translation>Step 3: Connect to the county service centre (optional)</translation>
+    </message>
+    <message>
+        <source>有县服务中心给的登记码，现在就可以接入；没有的话直接点「完成设置」，以后在「同步」页接入。没接入时台账照常记在本机。</source>
+        <translation>If you have an enrolment code from the county service centre, you can connect now; otherwise just click &quot;Finish&quot; and connect later on the Sync page. Until then the ledger is kept on this PC as usual.</translation>
+    </message>
+    <message>
+        <source>接入并完成</source>
+        <translation>Connect and finish</translation>
+    </message>
+    <message>
+        <source>请把地址和登记码都填上再接入；要跳过，请把两项都清空。</source>
+        <translation>Fill in both the address and the code to connect; to skip, clear both.</translation>
+    </message>
+</context>
+<context>
     <name>FeePanel</name>
     <message>
         <source>运费 {fee}元</source>
@@ -432,6 +451,29 @@
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>IntroPage</name>
+    <message>
+        <source>欢迎使用村级电商服务站软件</source>
+        <translation>Welcome to Village Station</translation>
+    </message>
+    <message>
+        <source>请选择这台电脑的情况。</source>
+        <translation>What is this PC for?</translation>
+    </message>
+    <message>
+        <source>新服务站：第一次使用本软件</source>
+        <translation>A new station: using this software for the first time</translation>
+    </message>
+    <message>
+        <source>接替已有服务站：换了电脑、重装了系统，本站以前接入过县服务中心</source>
+        <translation>Take over an existing station: a new PC or a reinstalled system, and the station was connected to the county before</translation>
+    </message>
+    <message>
+        <source>接替已有服务站时，本站的台账会从县服务中心取回，不会从头开始。需要县服务中心重新生成的登记码。</source>
+        <translation>When taking over, the station&apos;s ledger is fetched back from the county service centre; nothing starts from scratch. You need a new enrolment code from the county.</translation>
     </message>
 </context>
 <context>
@@ -1636,6 +1678,10 @@
         <translation>Next</translation>
     </message>
     <message>
+        <source>创建服务站</source>
+        <translation>Create station</translation>
+    </message>
+    <message>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
@@ -2098,6 +2144,96 @@
     <message>
         <source>本站已接入县服务中心。要重新接入，请扫完整的登记二维码。</source>
         <translation>This station is already enrolled. To enrol again, scan a complete enrolment QR code.</translation>
+    </message>
+</context>
+<context>
+    <name>TakeoverKeeperPage</name>
+    <message>
+        <source>设置站长密码</source>
+        <translation>Set the keeper&apos;s password</translation>
+    </message>
+    <message>
+        <source>台账里不保存密码，所以从县服务中心恢复的账号在这台电脑上还没有密码。请选择您的站长账号，设一个新密码。店员的密码由站长在「设置」里重设。</source>
+        <translation>The ledger holds no passwords, so the accounts restored from the county have none on this PC yet. Choose your keeper account and set a new password. The keeper resets assistants&apos; passwords in Settings.</translation>
+    </message>
+    <message>
+        <source>密码至少8位，要同时有字母和数字（或符号），不能包含登录名，不要用12345678、88888888这类常见密码。</source>
+        <translation>At least 8 characters, with letters and digits (or symbols), not containing the login, and not a common password such as 12345678 or 88888888.</translation>
+    </message>
+    <message>
+        <source>站长账号</source>
+        <translation>Keeper account</translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>再输一次密码</source>
+        <translation>Password again</translation>
+    </message>
+</context>
+<context>
+    <name>TakeoverPage</name>
+    <message>
+        <source>接替已有服务站：从县服务中心恢复</source>
+        <translation>Take over a station: restore from the county service centre</translation>
+    </message>
+    <message>
+        <source>原来的电脑坏了、换了电脑或重装了系统时用。请先请县服务中心为本站重新生成登记码（原来电脑的登记会同时作废），再填写下面两项或扫登记二维码。</source>
+        <translation>For when the old PC broke, was replaced or reinstalled. First ask the county service centre for a new enrolment code for this station (the old PC&apos;s enrolment stops working), then fill in both fields below or scan the enrolment QR code.</translation>
+    </message>
+    <message>
+        <source>例如 http://192.168.1.10:8640</source>
+        <translation>e.g. http://192.168.1.10:8640</translation>
+    </message>
+    <message>
+        <source>例如 ABCD-EFGH-JKMN-PQRS</source>
+        <translation>e.g. ABCD-EFGH-JKMN-PQRS</translation>
+    </message>
+    <message>
+        <source>接入并恢复</source>
+        <translation>Connect and restore</translation>
+    </message>
+    <message>
+        <source>县服务中心地址</source>
+        <translation>County centre address</translation>
+    </message>
+    <message>
+        <source>登记码</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <source>继续恢复</source>
+        <translation>Continue restoring</translation>
+    </message>
+    <message>
+        <source>上次从县服务中心恢复没有做完，已取回的记录都保留着。请点「继续恢复」。</source>
+        <translation>The last restore from the county did not finish; the records fetched so far are kept. Click &quot;Continue restoring&quot;.</translation>
+    </message>
+    <message>
+        <source>正在连接县服务中心……请不要关闭程序。</source>
+        <translation>Connecting to the county service centre… Please do not close the program.</translation>
+    </message>
+    <message>
+        <source>正在从县服务中心取回本站的台账：已取回 {seq} 条……</source>
+        <translation>Fetching the station&apos;s ledger from the county: {seq} records so far…</translation>
+    </message>
+    <message>
+        <source>已取回本站的 {count} 条记录。请点「下一步」。</source>
+        <translation>Fetched the station&apos;s {count} records. Click &quot;Next&quot;.</translation>
+    </message>
+    <message>
+        <source>这次没有恢复完（已取回的都保留着）：{message}请再点「继续恢复」。</source>
+        <translation>The restore did not finish this time (what was fetched is kept): {message} Click &quot;Continue restoring&quot; again.</translation>
+    </message>
+    <message>
+        <source>连不上县服务中心。请检查地址是否写对、电脑是否联网，再试一次。</source>
+        <translation>Cannot reach the county service centre. Check the address and the network connection, then try again.</translation>
+    </message>
+    <message>
+        <source>没有成功：程序出错（{kind}）。请联系县服务中心。</source>
+        <translation>That did not work: a program error ({kind}). Please contact the county service centre.</translation>
     </message>
 </context>
 <context>
@@ -3060,6 +3196,10 @@
         <translation>Finish the station&apos;s first-run set-up before enrolling.</translation>
     </message>
     <message>
+        <source>这台电脑已经设置过服务站，不能再接替别的服务站。换电脑时请在新电脑上操作。</source>
+        <translation>This PC is already set up as a station and cannot take over another one. When changing PCs, do this on the new PC.</translation>
+    </message>
+    <message>
         <source>本机第{seq}条台账记录与县服务中心的不一样：本机在恢复备份后又记过账，或另一台电脑在以本站名义记账。没有合并任何记录，请联系县服务中心。</source>
         <translation>Ledger entry {seq} on this PC differs from the county centre&apos;s: this PC was used after a restore, or another computer is recording as this station. Nothing was merged; please call the county centre.</translation>
     </message>
@@ -3122,6 +3262,14 @@
     <message>
         <source>交接单{number}（发往{village}）没能经县服务中心转发：{reason}</source>
         <translation>Manifest {number} (to {village}) could not be relayed through the county centre: {reason}</translation>
+    </message>
+    <message>
+        <source>这台电脑没有在接替服务站，不需要这一步。</source>
+        <translation>This PC is not taking over a station; this step is not needed.</translation>
+    </message>
+    <message>
+        <source>请从列表中选择一个站长账号（从县服务中心恢复的账号）。</source>
+        <translation>Choose a keeper account from the list (an account restored from the county).</translation>
     </message>
 </context>
 <context>
@@ -3412,6 +3560,10 @@
     <message>
         <source>建立服务站</source>
         <translation>Station created</translation>
+    </message>
+    <message>
+        <source>换电脑接替服务站</source>
+        <translation>Station taken over by a new PC</translation>
     </message>
     <message>
         <source>添加操作员</source>

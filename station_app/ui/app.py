@@ -185,6 +185,7 @@ class AppShell(QObject):
         window.preferences_saved.connect(self.apply_preferences)
         self.main_window = window
         self._use_sync_page(window)
+        self._adopt_sync_runner_if_enrolled()
         self._use_sync_runner(window)
         _show_full_screen_size(window)
         # Close the old window only now: with no window visible Qt would quit the app.
@@ -215,6 +216,13 @@ class AppShell(QObject):
         self._adopt_sync_runner(self._make_sync_runner())
         if self.main_window is not None:
             self._use_sync_runner(self.main_window)
+
+    def _adopt_sync_runner_if_enrolled(self) -> None:
+        """A station enrolled in the first-run wizard uploads from its first window on."""
+        if self._make_sync_runner is None or self.sync_runner is not None:
+            return
+        if sync_state.status(self._store).enrolled:
+            self._adopt_sync_runner(self._make_sync_runner())
 
     def _adopt_sync_runner(self, runner: SyncRunner) -> None:
         self.sync_runner = runner

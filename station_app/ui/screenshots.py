@@ -55,7 +55,9 @@ def _wizard_shots(out_dir: Path, size: tuple[int, int]) -> list[Path]:
 
     with _fresh_store() as store:
         wizard = SetupWizard(store)
-        paths = [_save(wizard, size, out_dir / "wizard-1-station.png")]
+        paths = [_save(wizard, size, out_dir / "wizard-0-intro.png")]
+        wizard.next()
+        paths.append(_save(wizard, size, out_dir / "wizard-1-station.png"))
         wizard.station_page.code.set_text(demo.DEMO_FORM.division_code[:-1])
         wizard.next()
         paths.append(_save(wizard, size, out_dir / "wizard-1-error.png"))
@@ -63,6 +65,21 @@ def _wizard_shots(out_dir: Path, size: tuple[int, int]) -> list[Path]:
         wizard.station_page.code.set_text(demo.DEMO_FORM.division_code)
         wizard.next()
         paths.append(_save(wizard, size, out_dir / "wizard-2-keeper.png"))
+        keeper = wizard.keeper_page
+        keeper.login.set_text(demo.DEMO_FORM.keeper_login)
+        keeper.display_name.set_text(demo.DEMO_FORM.keeper_name)
+        keeper.password.set_text(demo.DEMO_FORM.password)
+        keeper.password_again.set_text(demo.DEMO_FORM.password)
+        wizard.next()
+        paths.append(_save(wizard, size, out_dir / "wizard-3-county.png"))
+        wizard.close()
+        wizard.deleteLater()
+    with _fresh_store() as store:
+        wizard = SetupWizard(store)
+        wizard.show()  # QWizard lays out its first page on show, before any next()
+        wizard.intro_page.take_over.setChecked(True)
+        wizard.next()
+        paths.append(_save(wizard, size, out_dir / "wizard-4-takeover.png"))
         wizard.close()
         wizard.deleteLater()
     return paths

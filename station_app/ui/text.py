@@ -57,6 +57,7 @@ def event_type_name(event_type: str) -> str:
     """A ledger event type in words; unknown types (from newer releases) show as they are."""
     names = {
         "station.created": QCoreApplication.translate("text", "建立服务站"),
+        "station.taken_over": QCoreApplication.translate("text", "换电脑接替服务站"),
         "operator.created": QCoreApplication.translate("text", "添加操作员"),
         "operator.password_changed": QCoreApplication.translate("text", "修改密码"),
         "operator.deactivated": QCoreApplication.translate("text", "停用账号"),

@@ -3,6 +3,7 @@ main window, idle lock, logout → login; plus fonts and translators."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 
 import pytest
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
 
 from station_app.core import preferences
+from station_app.core.db.sync_models import SyncState
 from station_app.core.operators import OperatorInfo
 from station_app.core.store import Store
 from station_app.ui.app import AppShell, choose_font, install_translators, prepare
@@ -64,6 +66,7 @@ def test_new_store_starts_with_the_wizard_and_goes_to_work(
     assert wizard is not None
     assert wizard.isVisible()
     assert new_shell.login_window is None
+    wizard.next()  # a new station (the first page's default)
     wizard.station_page.name.set_text(STATION_NAME)
     wizard.station_page.code.set_text(DIVISION_CODE)
     wizard.next()
@@ -73,8 +76,9 @@ def test_new_store_starts_with_the_wizard_and_goes_to_work(
     page.password.set_text(KEEPER_PASSWORD)
     page.password_again.set_text(KEEPER_PASSWORD)
 
+    wizard.button(QWizard.WizardButton.CommitButton).click()
     with qtbot.waitSignal(new_shell.main_window_shown):
-        wizard.button(QWizard.WizardButton.FinishButton).click()
+        wizard.button(QWizard.WizardButton.FinishButton).click()  # county skipped
 
     assert new_shell.wizard is None
     assert new_shell.main_window is not None
@@ -88,6 +92,34 @@ def test_cancelling_the_wizard_asks_to_quit(qtbot: QtBot, new_shell: AppShell) -
 
     with qtbot.waitSignal(new_shell.quit_requested):
         new_shell.wizard.reject()
+
+
+def test_a_takeover_cut_off_before_its_password_reopens_the_wizard_not_the_login(
+    qtbot: QtBot, shell: AppShell, set_up_store: Store
+) -> None:
+    """Rebuilt accounts have no password until the wizard's last step: a login window
+    would lock the keeper out."""
+    with set_up_store.writing() as session:
+        session.add(
+            SyncState(
+                id=1,
+                county_url="http://127.0.0.1:9",
+                county_station_code="610305110201-01",
+                credential="c" * 43,
+                enrolled_at=set_up_store.clock.now(),
+                uploaded_through=0,
+                consecutive_failures=0,
+                halted=0,
+                station_id=str(uuid.uuid4()),
+                install_id=str(uuid.uuid4()),
+            )
+        )
+
+    shell.begin()
+
+    assert shell.login_window is None
+    assert shell.wizard is not None
+    assert shell.wizard.currentPage() is shell.wizard.takeover_keeper_page
 
 
 def test_set_up_store_starts_with_login(qtbot: QtBot, shell: AppShell) -> None:

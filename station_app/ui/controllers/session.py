@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from station_app.core import first_run, operators, preferences
+from station_app.core import first_run, operators, preferences, takeover
 from station_app.core.db.models import Role
 from station_app.core.operators import OperatorInfo
 from station_app.core.store import Store
+from station_app.core.takeover import Stage
 
 
 def sign_in(store: Store, login: str, password: str) -> OperatorInfo:
@@ -18,8 +19,10 @@ def sign_in(store: Store, login: str, password: str) -> OperatorInfo:
 
 
 def is_set_up(store: Store) -> bool:
+    """Ready for the login window: set up, and not in the middle of a takeover (whose
+    rebuilt accounts have no password until the wizard's last step)."""
     with store.reading() as session:
-        return first_run.is_set_up(session)
+        return first_run.is_set_up(session) and takeover.stage(session) is Stage.NONE
 
 
 def station_name(store: Store) -> str:
