@@ -2046,6 +2046,22 @@
 <context>
     <name>SyncPage</name>
     <message>
+        <source>成功</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>没成功，稍后重试</source>
+        <translation>Failed, will retry</translation>
+    </message>
+    <message>
+        <source>已停止</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>未被接受</source>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
         <source>与县服务中心同步</source>
         <translation>Sync with the county centre</translation>
     </message>

@@ -404,3 +404,22 @@ def test_enrol_link_round_trip() -> None:
     assert enrol_link.parse(made) == enrol_link.EnrolLink(
         "http://10.0.0.5:8640/county", "7VTW-KGWG-E33Q-6SMN"
     )
+
+
+def test_history_says_each_outcome_in_words_and_colours_what_needs_a_look(
+    qapp: QApplication,
+) -> None:
+    from datetime import UTC, datetime
+
+    from station_app.ui.controllers.sync import HistoryRow
+    from station_app.ui.pages.sync_page import history_rows
+
+    at = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+    rows = history_rows(
+        [HistoryRow(at, outcome, 3, None, None) for outcome in ("ok", "retry", "halted", "refused")]
+    )
+
+    words = [row.cells[1] for row in rows]
+    assert words == ["成功", "没成功，稍后重试", "已停止", "未被接受"]
+    assert rows[0].tone is None
+    assert rows[3].tone == rows[1].tone != rows[2].tone

@@ -36,13 +36,17 @@ from sync.state import SyncStatus
 FORM_MAX_WIDTH = 760
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("SyncPage", text)
-
-
 def history_rows(rows: list[HistoryRow]) -> list[Row]:
-    outcomes = {"ok": _t("成功"), "retry": _t("没成功，稍后重试"), "halted": _t("已停止")}
-    tones = {"retry": ORANGE, "halted": RED}
+    """``refused``: a reference set or a manifest that one side would not take; it stops
+    nothing else, so it is orange like a retry, not red like a stop."""
+    translate = QCoreApplication.translate
+    outcomes = {
+        "ok": translate("SyncPage", "成功"),
+        "retry": translate("SyncPage", "没成功，稍后重试"),
+        "halted": translate("SyncPage", "已停止"),
+        "refused": translate("SyncPage", "未被接受"),
+    }
+    tones = {"retry": ORANGE, "halted": RED, "refused": ORANGE}
     return [
         Row(
             (
