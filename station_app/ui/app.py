@@ -229,17 +229,15 @@ class AppShell(QObject):
         runner.state_changed.connect(self._show_sync_status)
 
     def _use_sync_runner(self, window: MainWindow) -> None:
-        """Uploads start at the first login; a check-in, pickup or reminder brings the
-        next one forward."""
+        """Uploads start at the first login; anything the parcels page writes (a check-in,
+        a pickup, a dispatched manifest …) brings the next one forward."""
         runner = self.sync_runner
         if runner is None:
             return
         runner.start()  # idempotent; stopped when the app quits
         parcels = window.page("parcels")
         if isinstance(parcels, ParcelsPage):
-            parcels.checkin_tab.checked_in.connect(runner.poke)
-            parcels.pickup_tab.changed.connect(runner.poke)
-            parcels.today_tab.reminded.connect(runner.poke)
+            parcels.wrote.connect(runner.poke)
         page = window.page("sync")
         if isinstance(page, SyncPage):
             page.set_runner(runner)

@@ -117,7 +117,8 @@ def test_township_receives_sorts_dispatches_prints_and_exports(
     receive.import_list()
     assert "县中心 第17袋" in receive.bag_label.text()
 
-    page.handle_scan("YT1000000000001")
+    with qtbot.waitSignal(page.wrote):
+        page.handle_scan("YT1000000000001")
     assert "胡家庄村" in receive.big.text()
     page.handle_scan("YT1000000000001")
     assert "重复扫描" in receive.result.text()
@@ -145,7 +146,8 @@ def test_township_receives_sorts_dispatches_prints_and_exports(
     tab.panes.setCurrentWidget(dispatch)  # type: ignore[union-attr]
     assert dispatch.piles_model.rowCount() == 2
     dispatch.select_pile(HUJIA)
-    dispatch.dispatch_selected()
+    with qtbot.waitSignal(page.wrote):  # the upload, and the manifest with it, go soon
+        dispatch.dispatch_selected()
     assert "JJ20261123001" in dispatch.message.text()
     assert dispatch.piles_model.rowCount() == 1
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
@@ -55,6 +55,11 @@ def ask_yes_no(parent: QWidget, question: str) -> bool:
 
 
 class ManifestsTab(QWidget):
+    """Emits ``wrote`` after anything here went on the ledger (a bag scan, a dispatch, a
+    closed manifest), so the upload (and with it a dispatched manifest) goes soon."""
+
+    wrote = Signal()
+
     def __init__(
         self,
         controller: ManifestsController,
@@ -86,9 +91,12 @@ class ManifestsTab(QWidget):
             self.panes.addTab(self.routes, self.tr("线路表"))
             layout.addWidget(self.panes)
             self.receive.changed.connect(self.dispatch.refresh)
+            self.receive.changed.connect(self.wrote)
+            self.dispatch.dispatched.connect(self.wrote)
             self.panes.currentChanged.connect(lambda _index: self.refresh())
         else:
             self.village = VillagePanel(controller, play, choose_file, self)
+            self.village.closed.connect(self.wrote)
             layout.addWidget(self.village)
 
     def set_operator(self, operator: OperatorInfo) -> None:

@@ -36,9 +36,11 @@ def _silent(_sound: Sound) -> None:
 
 class ParcelsPage(QWidget):
     """Emits ``scanned(str)`` for codes its camera reads; the main window delivers them
-    like the USB scanner's, back to :meth:`handle_scan` while this page is in front."""
+    like the USB scanner's, back to :meth:`handle_scan` while this page is in front.
+    Emits ``wrote`` after any tab put something on the ledger (the upload follows)."""
 
     scanned = Signal(str)
+    wrote = Signal()
 
     def __init__(
         self,
@@ -78,6 +80,16 @@ class ParcelsPage(QWidget):
         self.checkin_tab.checked_in.connect(self.manifests_tab.parcels_checked_in)
         self.pickup_tab.changed.connect(self._refresh_today_if_shown)
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        for written in (
+            self.checkin_tab.checked_in,
+            self.pickup_tab.changed,
+            self.today_tab.reminded,
+            self.today_tab.changed,
+            self.sending_tab.changed,
+            self.stocktake_tab.changed,
+            self.manifests_tab.wrote,
+        ):
+            written.connect(self.wrote)
 
     def set_operator(self, operator: OperatorInfo) -> None:
         """After a shift change, actions are recorded as the new operator's."""
