@@ -193,6 +193,39 @@ class ShipmentCancelled(Payload):
     payment_method: PaymentMethodName
 
 
+# --- The cash book (钱箱) and the day close (日结) ---------------------------------------
+
+MoneyMethod = Literal["cash", "wechat", "alipay", "bank"]
+MAX_AMOUNT_FEN = 100_000_000
+"""一百万元: beyond anything a village counter sees in one action, so a slip of the
+keyboard (an extra three zeros) is refused rather than booked."""
+MethodTotals = Annotated[
+    dict[MoneyMethod, Annotated[int, Field(ge=-MAX_AMOUNT_FEN * 100, le=MAX_AMOUNT_FEN * 100)]],
+    Field(max_length=4),
+]
+
+
+class PettyCash(Payload):
+    """Money into or out of the drawer that no other module records (零钱备用金, 买水电,
+    a float brought from home), always with the reason the keeper gave."""
+
+    amount_fen: int = Field(gt=0, le=MAX_AMOUNT_FEN)
+    method: MoneyMethod
+    reason: str = Field(min_length=1, max_length=200)
+
+
+class DayClosed(Payload):
+    """A 日结: everything after the previous close's entry up to this one. ``expected`` is
+    the book's figure per method (the opening cash included), ``counted`` the keeper's;
+    the difference is kept as it is. The next day opens with ``counted["cash"]``."""
+
+    business_day: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    opening_cash_fen: int = Field(ge=0, le=MAX_AMOUNT_FEN)
+    expected: MethodTotals
+    counted: MethodTotals
+    note: str = Field(default="", max_length=200)
+
+
 # --- Manifests (交接单): township bags, routes and manifests, village reconciliation ----
 
 Uid = Annotated[str, Field(min_length=36, max_length=36)]
@@ -309,6 +342,9 @@ EVENT_TYPES: dict[str, dict[int, type[Payload]]] = {
     "operator.reactivated": {1: OperatorRef},
     "preference.changed": {1: PreferenceChanged},
     "entry.voided": {1: EntryVoided},
+    "cash.petty_in": {1: PettyCash},
+    "cash.petty_out": {1: PettyCash},
+    "day.closed": {1: DayClosed},
     "parcel.checked_in": {1: ParcelCheckedIn},
     "parcel.picked_up": {1: ParcelPickedUp},
     "parcel.courier_corrected": {1: ParcelCourierCorrected},

@@ -3287,6 +3287,58 @@
         <source>请从列表中选择一个站长账号（从县服务中心恢复的账号）。</source>
         <translation>Choose a keeper account from the list (an account restored from the county).</translation>
     </message>
+    <message>
+        <source>今天已经日结过了（{operator}），明天再结。</source>
+        <translation>Today has already been closed ({operator}); close again tomorrow.</translation>
+    </message>
+    <message>
+        <source>备注太长（最多200个字）。</source>
+        <translation>The note is too long (at most 200 characters).</translation>
+    </message>
+    <message>
+        <source>请填写清点到的{method}金额（没有就填0）。</source>
+        <translation>Enter the {method} amount you counted (0 if none).</translation>
+    </message>
+    <message>
+        <source>{method}的清点金额不对：{amount}元。</source>
+        <translation>The counted {method} amount is not valid: {amount} yuan.</translation>
+    </message>
+    <message>
+        <source>现金</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>微信收款</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <source>支付宝收款</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <source>银行转账</source>
+        <translation>Bank transfer</translation>
+    </message>
+    <message>
+        <source>请选择收付方式。</source>
+        <translation>Choose how the money was paid.</translation>
+    </message>
+    <message>
+        <source>请写明这笔钱的用途或来源。</source>
+        <translation>Say what the money was for or where it came from.</translation>
+    </message>
+    <message>
+        <source>说明太长（最多200个字）。</source>
+        <translation>The description is too long (at most 200 characters).</translation>
+    </message>
+    <message>
+        <source>金额必须大于0。</source>
+        <translation>The amount must be more than 0.</translation>
+    </message>
+    <message>
+        <source>金额不能超过{limit}元。</source>
+        <translation>The amount cannot exceed {limit} yuan.</translation>
+    </message>
 </context>
 <context>
     <name>models</name>
@@ -3580,6 +3632,18 @@
     <message>
         <source>换电脑接替服务站</source>
         <translation>Station taken over by a new PC</translation>
+    </message>
+    <message>
+        <source>零钱收入</source>
+        <translation>Petty cash in</translation>
+    </message>
+    <message>
+        <source>零钱支出</source>
+        <translation>Petty cash out</translation>
+    </message>
+    <message>
+        <source>日结</source>
+        <translation>Day close</translation>
     </message>
     <message>
         <source>添加操作员</source>

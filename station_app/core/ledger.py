@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from station_app.core.cash import projection as cash_projection
 from station_app.core.clock import Clock, business_day
 from station_app.core.db.models import LedgerEntry, Station
 from station_app.core.errors import QT_TRANSLATE_NOOP, BugError, ValidationError
@@ -77,6 +78,9 @@ def append(
     it is on the hot path of every scan, and the database's triggers, not the ORM, are
     what guard it.
 
+    The money it moved, if any, is booked in the cash book in the same transaction
+    (:mod:`station_app.core.cash.projection`).
+
     Refused with :class:`BehindCounty` while the sync state says the county holds more
     than this store: every type alike, since any new entry would fork the chain (recovery
     imports the county's entries through :mod:`~station_app.core.ledger_import`, never
@@ -115,6 +119,14 @@ def append(
     dbapi.execute(
         _INSERT,
         (*(payload_text if name == "payload" else fields[name] for name in HASHED_FIELDS), digest),
+    )
+    cash_projection.book(
+        dbapi,
+        seq=fields["seq"],
+        event_type=event_type,
+        business_day=fields["business_day"],
+        payload=payload,
+        corrects=corrects,
     )
     return Appended(fields["seq"], fields["entry_id"], digest)
 

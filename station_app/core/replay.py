@@ -26,7 +26,10 @@ operator.deactivated       sets inactive
 operator.reactivated       sets active, unless the operator has no usable password yet
 preference.changed         sets the value; a secret (recorded as ``******``) keeps the
                            local value: **the SMS gateway key must be typed again**
-entry.voided               nothing: voiding changes no state table in the app either
+entry.voided               nothing but the cash book: a voided entry's money is reversed
+cash.petty_in / _out       the cash book only (every entry is booked by
+                           ``cash.projection``, as when it was written)
+day.closed                 the close, as counted
 parcel.checked_in          parcel on its shelf (place from the pickup code), **no phone,
                            no name** (shown empty, searchable by code or tracking number
                            only), no arrival notice
@@ -71,6 +74,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from station_app.core import preferences
+from station_app.core.cash import day_close
+from station_app.core.cash import projection as cash_projection
 from station_app.core.db.models import Operator, Preference, Station
 from station_app.core.replay_base import REPLAYED_PASSWORD_HASH, Entry, Handler
 from station_app.core.replay_manifests import HANDLERS as MANIFEST_HANDLERS
@@ -158,6 +163,15 @@ def preference_changed(session: Session, entry: Entry) -> None:
     session.flush()
 
 
+def petty_cash(session: Session, entry: Entry) -> None:
+    """The cash book is the whole of it, and :func:`apply` books every entry."""
+    del session, entry
+
+
+def day_closed(session: Session, entry: Entry) -> None:
+    day_close.add_close_row(session, entry.seq, entry.occurred_at, entry.operator, entry.payload)
+
+
 def voided(session: Session, entry: Entry) -> None:
     """``core.corrections.void`` appends the entry and changes no state; nor does this."""
     del session, entry
@@ -172,6 +186,9 @@ HANDLERS: dict[str, Handler] = {
     "operator.reactivated": reactivated,
     "preference.changed": preference_changed,
     "entry.voided": voided,
+    "cash.petty_in": petty_cash,
+    "cash.petty_out": petty_cash,
+    "day.closed": day_closed,
     **PARCEL_HANDLERS,
     **MANIFEST_HANDLERS,
 }
@@ -191,4 +208,14 @@ def apply(session: Session, entry: Entry) -> bool:
     except (UnknownEventType, InvalidPayload):
         return False
     handler(session, entry)
+    dbapi = session.connection().connection.driver_connection
+    assert dbapi is not None
+    cash_projection.book(
+        dbapi,
+        seq=entry.seq,
+        event_type=entry.type,
+        business_day=entry.business_day,
+        payload=entry.payload,
+        corrects=entry.corrects,
+    )
     return True

@@ -58,6 +58,9 @@ def event_type_name(event_type: str) -> str:
     names = {
         "station.created": QCoreApplication.translate("text", "建立服务站"),
         "station.taken_over": QCoreApplication.translate("text", "换电脑接替服务站"),
+        "cash.petty_in": QCoreApplication.translate("text", "零钱收入"),
+        "cash.petty_out": QCoreApplication.translate("text", "零钱支出"),
+        "day.closed": QCoreApplication.translate("text", "日结"),
         "operator.created": QCoreApplication.translate("text", "添加操作员"),
         "operator.password_changed": QCoreApplication.translate("text", "修改密码"),
         "operator.deactivated": QCoreApplication.translate("text", "停用账号"),
