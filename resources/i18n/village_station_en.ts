@@ -236,6 +236,149 @@
     </message>
 </context>
 <context>
+    <name>DayClosePage</name>
+    <message>
+        <source>寄件运费</source>
+        <translation>Sending fees</translation>
+    </message>
+    <message>
+        <source>寄件退费</source>
+        <translation>Sending fee refunds</translation>
+    </message>
+    <message>
+        <source>零钱收入</source>
+        <translation>Petty cash in</translation>
+    </message>
+    <message>
+        <source>零钱支出</source>
+        <translation>Petty cash out</translation>
+    </message>
+    <message>
+        <source>作废冲回</source>
+        <translation>Voided, reversed</translation>
+    </message>
+    <message>
+        <source>相符</source>
+        <translation>Matches</translation>
+    </message>
+    <message>
+        <source>长款 {amount}</source>
+        <translation>Over by {amount}</translation>
+    </message>
+    <message>
+        <source>短款 {amount}</source>
+        <translation>Short by {amount}</translation>
+    </message>
+    <message>
+        <source>清点金额</source>
+        <translation>Counted amount</translation>
+    </message>
+    <message>
+        <source>金额写法不对</source>
+        <translation>Not an amount</translation>
+    </message>
+    <message>
+        <source>日结</source>
+        <translation>Day close</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>笔数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>零钱收入…</source>
+        <translation>Petty cash in…</translation>
+    </message>
+    <message>
+        <source>零钱支出…</source>
+        <translation>Petty cash out…</translation>
+    </message>
+    <message>
+        <source>长款、短款的原因，或要交代的事</source>
+        <translation>Why it is over or short, or anything to hand over</translation>
+    </message>
+    <message>
+        <source>只有站长可以日结。</source>
+        <translation>Only a keeper can close the day.</translation>
+    </message>
+    <message>
+        <source>营业日</source>
+        <translation>Business day</translation>
+    </message>
+    <message>
+        <source>日结时间</source>
+        <translation>Closed at</translation>
+    </message>
+    <message>
+        <source>日结人</source>
+        <translation>Closed by</translation>
+    </message>
+    <message>
+        <source>应有合计</source>
+        <translation>Expected total</translation>
+    </message>
+    <message>
+        <source>清点合计</source>
+        <translation>Counted total</translation>
+    </message>
+    <message>
+        <source>长短款</source>
+        <translation>Over / short</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>本期收付</source>
+        <translation>Money in and out this period</translation>
+    </message>
+    <message>
+        <source>清点钱箱</source>
+        <translation>Count the drawer</translation>
+    </message>
+    <message>
+        <source>应有</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>清点</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>历次日结</source>
+        <translation>Earlier day closes</translation>
+    </message>
+    <message>
+        <source>期初现金（上次日结清点）：{amount}</source>
+        <translation>Opening cash (counted at the last close): {amount}</translation>
+    </message>
+    <message>
+        <source>营业日 {day}。上次日结以来共 {count} 笔收付。</source>
+        <translation>Business day {day}. {count} movements since the last close.</translation>
+    </message>
+    <message>
+        <source>今天已经日结过了（{operator}，{time}）。之后的收付计入下次日结。</source>
+        <translation>Today is already closed ({operator}, {time}). Later movements go into the next close.</translation>
+    </message>
+    <message>
+        <source>日结完成（营业日 {day}）。{details}</source>
+        <translation>Day closed (business day {day}). {details}</translation>
+    </message>
+</context>
+<context>
     <name>DecisionBar</name>
     <message>
         <source>找到了 (F5)</source>
@@ -1137,6 +1280,41 @@
     <message>
         <source>输入电话后按回车入库。</source>
         <translation>Type the phone and press Enter to check in.</translation>
+    </message>
+</context>
+<context>
+    <name>PettyDialog</name>
+    <message>
+        <source>零钱收入</source>
+        <translation>Petty cash in</translation>
+    </message>
+    <message>
+        <source>零钱支出</source>
+        <translation>Petty cash out</translation>
+    </message>
+    <message>
+        <source>例如 50 或 12.50</source>
+        <translation>e.g. 50 or 12.50</translation>
+    </message>
+    <message>
+        <source>例如：备用零钱</source>
+        <translation>e.g. change float</translation>
+    </message>
+    <message>
+        <source>例如：买打印纸</source>
+        <translation>e.g. printer paper</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Description</translation>
     </message>
 </context>
 <context>
@@ -3338,6 +3516,34 @@
     <message>
         <source>金额不能超过{limit}元。</source>
         <translation>The amount cannot exceed {limit} yuan.</translation>
+    </message>
+    <message>
+        <source>电话：{phone}</source>
+        <translation>Tel: {phone}</translation>
+    </message>
+    <message>
+        <source>【重打】{time}</source>
+        <translation>[REPRINT] {time}</translation>
+    </message>
+    <message>
+        <source>单号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>操作员</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>支付方式</source>
+        <translation>Paid by</translation>
+    </message>
+    <message>
+        <source>[二维码]</source>
+        <translation>[QR code]</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from station_app.core.operators import OperatorInfo
 from station_app.core.store import Store
 from station_app.ui.main_window import PAGE_KEYS, MainWindow
+from station_app.ui.pages.day_close import DayClosePage
 from station_app.ui.pages.parcels import ParcelsPage
 from station_app.ui.pages.placeholder import PlaceholderPage
 from station_app.ui.pages.settings import SettingsPage
@@ -37,13 +38,14 @@ def test_navigation_has_all_seven_pages(window: MainWindow) -> None:
 
     assert titles == NAV_TITLES
     assert window.page_keys() == PAGE_KEYS
-    for key in ("agent_orders", "bills", "produce", "day_close"):
+    for key in ("agent_orders", "bills", "produce"):
         page = window.page(key)
         assert isinstance(page, PlaceholderPage)
         assert "下一版本提供" in page.later.text()
     assert isinstance(window.page("parcels"), ParcelsPage)
     assert isinstance(window.page("settings"), SettingsPage)
     assert isinstance(window.page("sync"), SyncPage)
+    assert isinstance(window.page("day_close"), DayClosePage)
 
 
 def test_selecting_a_page_shows_it(window: MainWindow) -> None:

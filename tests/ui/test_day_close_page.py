@@ -1,0 +1,104 @@
+"""The 日结 page driven like a keeper: petty cash through its dialog, the count with the
+difference shown while typing, the close, and what an assistant may not do."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from station_app.core.db.cash_models import DayClose
+from station_app.core.operators import OperatorInfo
+from station_app.core.store import Store
+from station_app.ui.pages.day_close import DayClosePage, PettyDialog
+
+
+def _page(qtbot: QtBot, store: Store, operator: OperatorInfo) -> DayClosePage:
+    page = DayClosePage(store, operator)
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+def _petty(page: DayClosePage, direction: str, amount: str, reason: str) -> PettyDialog:
+    from station_app.core.cash.petty import Direction
+
+    dialog = page.open_petty(Direction(direction))
+    dialog.amount.set_text(amount)
+    dialog.reason.set_text(reason)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    return dialog
+
+
+def _cells(page: DayClosePage, row: int) -> list[str]:
+    model = page.kinds_model
+    return [model.index(row, column).data() for column in range(model.columnCount())]
+
+
+def test_keeper_records_petty_cash_counts_and_closes(
+    qtbot: QtBot, set_up_store: Store, keeper: OperatorInfo
+) -> None:
+    page = _page(qtbot, set_up_store, keeper)
+    assert page.kinds_model.rowCount() == 0
+    assert page.rows["cash"].expected.text() == "¥0.00"
+
+    dialog = _petty(page, "in", "200", "备用零钱")
+    assert not dialog.isVisible()
+    _petty(page, "out", "12.5", "买打印纸")
+
+    assert _cells(page, 0) == ["零钱收入", "现金", "1", "¥200.00"]
+    assert _cells(page, 1) == ["零钱支出", "现金", "1", "-¥12.50"]
+    assert page.rows["cash"].expected.text() == "¥187.50"
+    page.rows["cash"].counted.setText("187")
+    assert page.rows["cash"].difference.text() == "短款 ¥0.50"
+    page.rows["cash"].counted.setText("187.5")
+    assert page.rows["cash"].difference.text() == "相符"
+
+    page.note.set_text("正常")
+    page.close_button.click()
+
+    assert "日结完成" in page.result.text()
+    assert "现金：相符" in page.result.text()
+    assert not page.close_button.isEnabled()  # once a day
+    assert "今天已经日结过了" in page.period.text()
+    assert page.history_model.rowCount() == 1
+    assert page.kinds_model.rowCount() == 0  # a new period
+    assert "¥187.50" in page.opening.text()
+
+
+def test_a_bad_petty_amount_keeps_the_dialog_open_with_the_reason(
+    qtbot: QtBot, set_up_store: Store, keeper: OperatorInfo
+) -> None:
+    page = _page(qtbot, set_up_store, keeper)
+    dialog = _petty(page, "out", "12.345", "买水")
+
+    assert dialog.isVisible()
+    assert dialog.error.isVisible()
+    assert dialog.amount.text() == "12.345"  # nothing typed is lost
+    assert page.kinds_model.rowCount() == 0
+
+
+def test_a_count_that_is_not_an_amount_is_refused_and_nothing_closes(
+    qtbot: QtBot, set_up_store: Store, keeper: OperatorInfo
+) -> None:
+    page = _page(qtbot, set_up_store, keeper)
+    page.rows["cash"].counted.setText("一百")
+    assert page.rows["cash"].difference.text() == "金额写法不对"
+
+    page.close_button.click()
+
+    assert page.error.isVisible()
+    with set_up_store.reading() as session:
+        assert session.scalar(select(DayClose)) is None
+
+
+def test_an_assistant_records_petty_cash_but_cannot_close(
+    qtbot: QtBot, set_up_store: Store, assistant: OperatorInfo
+) -> None:
+    page = _page(qtbot, set_up_store, assistant)
+
+    assert not page.close_button.isEnabled()
+    assert page.keeper_only.isVisible()
+    assert not page.rows["cash"].counted.isEnabled()
+    _petty(page, "in", "50", "找零用")
+    assert page.kinds_model.rowCount() == 1
