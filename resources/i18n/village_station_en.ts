@@ -366,6 +366,10 @@
         <translation>Opening cash (counted at the last close): {amount}</translation>
     </message>
     <message>
+        <source>营业日 {day}。还没有日结过，开始使用以来共 {count} 笔收付。</source>
+        <translation>Business day {day}. Never closed yet: {count} movements since the start.</translation>
+    </message>
+    <message>
         <source>营业日 {day}。上次日结以来共 {count} 笔收付。</source>
         <translation>Business day {day}. {count} movements since the last close.</translation>
     </message>

@@ -14,8 +14,10 @@ from datetime import datetime, time, timedelta
 from sqlalchemy.orm import Session
 
 from station_app.core import preferences
+from station_app.core.cash import day_close, petty
 from station_app.core.clock import STATION_TZ, FixedClock, business_day
 from station_app.core.db.notification_models import Channel
+from station_app.core.money import Fen
 from station_app.core.operators import OperatorInfo
 from station_app.core.parcels import handover, returns, sending, shelves
 from station_app.core.parcels.checkin import Arrival, Outcome, check_in
@@ -70,9 +72,35 @@ def seed_parcels(store: Store, keeper: OperatorInfo, start: datetime, until: dat
         clock = FixedClock(opening)
         last_day = day == days - 1
         with store.writing() as session:
+            if day == 0:
+                petty.record(
+                    session,
+                    clock,
+                    actor=keeper,
+                    direction=petty.Direction.IN,
+                    amount=Fen(20000),
+                    method="cash",
+                    reason="备用零钱",
+                )
             _collect(session, clock, keeper, rng, waiting=waiting)
             _arrivals(session, clock, keeper, rng, phones=phones, layout=layout, waiting=waiting)
             _sendings(session, clock, keeper, rng, collect=not last_day)
+            if not last_day:  # today stays open, as the keeper finds it in the morning
+                _close_day(session, opening, keeper, rng)
+
+
+def _close_day(
+    session: Session, opening: datetime, keeper: OperatorInfo, rng: random.Random
+) -> None:
+    """An evening 日结 that mostly matches, now and then a yuan or two short."""
+    clock = FixedClock(opening.replace(hour=19, minute=30))
+    open_period = day_close.summary(session, clock.now())
+    counted = {m: open_period.expected(m) for m in ("cash", *open_period.net)}
+    short = rng.choice((0, 0, 0, 0, 100, 200))
+    counted["cash"] = counted["cash"] - Fen(short)
+    day_close.close_day(
+        session, clock, actor=keeper, counted=counted, note="找零少了" if short else ""
+    )
 
 
 def _arrivals(

@@ -253,9 +253,14 @@ class DayClosePage(QWidget):
         self.history_model.set_rows([self._history_row(past) for past in self.controller.history()])
 
     def _period_text(self, summary: Summary) -> str:
-        text = self.tr("营业日 {day}。上次日结以来共 {count} 笔收付。").format(
-            day=summary.business_day, count=summary.movement_count
-        )
+        if summary.after_seq == 0:
+            text = self.tr("营业日 {day}。还没有日结过，开始使用以来共 {count} 笔收付。").format(
+                day=summary.business_day, count=summary.movement_count
+            )
+        else:
+            text = self.tr("营业日 {day}。上次日结以来共 {count} 笔收付。").format(
+                day=summary.business_day, count=summary.movement_count
+            )
         if summary.closed_today is not None:
             text += self.tr(
                 "今天已经日结过了（{operator}，{time}）。之后的收付计入下次日结。"
