@@ -102,6 +102,15 @@ def check_gateway_url(text: str) -> None:
         )
 
 
+def check_printer_target(text: str) -> None:
+    """No spaces at either end and nothing unprintable: the keeper copies these from a
+    printer's manual, and a stray character would only fail at the first receipt."""
+    if len(text) > 200 or not text.isprintable() or text != text.strip():
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("core", "打印机地址不对：留空用默认打印机，或写 tcp://地址:端口。")
+        )
+
+
 GATEWAY_URL_PATTERN = re.compile(r"^https?://[^\s/?#]+[^\s]*$")
 OPENING_HOURS_PATTERN = re.compile(r"^((?:[01]\d|2[0-3]):[0-5]\d)-((?:[01]\d|2[0-3]):[0-5]\d)$")
 
@@ -115,6 +124,11 @@ OVERDUE_DAYS = Pref("overdue_days", 3, minimum=1, maximum=30)
 PRINT_LABELS = Pref("print_labels", False)
 """Print a pickup-code label (取件码标签) after each check-in: stations with a label
 printer stick it on the parcel instead of writing the code by hand."""
+RECEIPT_PRINTER = Pref("receipt_printer", "", check=check_printer_target)
+"""Where receipts go: empty for the system's default printer (through Qt, any printer
+with a Windows driver), ``tcp://host[:port]`` or a device path / printer share for raw
+ESC/POS to a thermal printer."""
+RECEIPT_PAPER_MM = Pref("receipt_paper_mm", 58, check=one_of("58", "80"))
 
 # How villagers are told (see core.notifications.gateway_config for the rules across keys).
 NOTIFY_CHANNEL = Pref("notify_channel", "sms", check=one_of("sms", "print", "clipboard"))
@@ -137,6 +151,8 @@ ALL = (
     OPENING_HOURS,
     OVERDUE_DAYS,
     PRINT_LABELS,
+    RECEIPT_PRINTER,
+    RECEIPT_PAPER_MM,
     NOTIFY_CHANNEL,
     SMS_GATEWAY_URL,
     SMS_AUTH_KIND,

@@ -3,10 +3,17 @@ difference shown while typing, the close, and what an assistant may not do."""
 
 from __future__ import annotations
 
+import socket
+import subprocess
+import threading
+import unicodedata
+from pathlib import Path
+
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from station_app.core import preferences
 from station_app.core.db.cash_models import DayClose
 from station_app.core.operators import OperatorInfo
 from station_app.core.store import Store
@@ -15,6 +22,7 @@ from station_app.ui.pages.day_close import DayClosePage, PettyDialog
 
 def _page(qtbot: QtBot, store: Store, operator: OperatorInfo) -> DayClosePage:
     page = DayClosePage(store, operator)
+    page.printer.open_pdf = lambda _path: None  # no PDF viewer offscreen
     qtbot.addWidget(page)
     page.show()
     return page
@@ -102,3 +110,93 @@ def test_an_assistant_records_petty_cash_but_cannot_close(
     assert not page.rows["cash"].counted.isEnabled()
     _petty(page, "in", "50", "找零用")
     assert page.kinds_model.rowCount() == 1
+
+
+def _close_with_match(page: DayClosePage) -> None:
+    _petty(page, "in", "100", "备用零钱")
+    page.rows["cash"].counted.setText("100")
+    page.close_button.click()
+    assert "日结完成" in page.result.text()
+
+
+def test_the_close_prints_its_report_and_a_reprint_is_marked(
+    qtbot: QtBot, set_up_store: Store, keeper: OperatorInfo
+) -> None:
+    """No printer here: the 日结单 is saved as a PDF in the data folder and opened."""
+    page = _page(qtbot, set_up_store, keeper)
+    opened: list[Path] = []
+    page.printer.open_pdf = opened.append
+
+    _close_with_match(page)
+
+    assert "PDF" in page.printed.text()
+    assert len(opened) == 1
+    assert opened[0].parent.name == "receipts"
+    text = _pdf_text(opened[0])
+    assert "日结单" in text
+    assert "100.00" in text
+    assert page.reprint_selected() is None  # nothing chosen yet
+    assert "请先" in page.printed.text()
+    page.history.selectRow(0)
+    printed = page.reprint_selected()
+    assert printed is not None
+    assert printed.pdf is not None
+    assert printed.pdf.name.endswith("-reprint.pdf")
+    assert "重打" in _pdf_text(printed.pdf)
+
+
+def test_a_thermal_printer_on_the_network_gets_the_report_in_escpos(
+    qtbot: QtBot, set_up_store: Store, keeper: OperatorInfo
+) -> None:
+    server = socket.create_server(("127.0.0.1", 0))
+    received: list[bytes] = []
+
+    def serve() -> None:
+        connection, _ = server.accept()
+        with connection:
+            received.append(b"".join(iter(lambda: connection.recv(4096), b"")))
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        with set_up_store.writing() as session:
+            target = f"tcp://127.0.0.1:{server.getsockname()[1]}"
+            preferences.set_value(
+                session,
+                set_up_store.clock,
+                actor=keeper,
+                pref=preferences.RECEIPT_PRINTER,
+                value=target,
+            )
+        page = _page(qtbot, set_up_store, keeper)
+
+        _close_with_match(page)
+
+        thread.join(timeout=10)
+        assert page.printed.text() == "小票已打印。"
+        assert "日结单" in received[0].decode("gb18030", errors="replace")
+    finally:
+        server.close()
+
+
+def test_a_printer_that_is_off_costs_a_message_not_the_close(
+    qtbot: QtBot, set_up_store: Store, keeper: OperatorInfo
+) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as probe:
+        dead = f"tcp://127.0.0.1:{probe.getsockname()[1]}"
+    with set_up_store.writing() as session:
+        preferences.set_value(
+            session, set_up_store.clock, actor=keeper, pref=preferences.RECEIPT_PRINTER, value=dead
+        )
+    page = _page(qtbot, set_up_store, keeper)
+
+    _close_with_match(page)
+
+    assert "没有打印" in page.printed.text()
+    with set_up_store.reading() as session:
+        assert session.scalar(select(DayClose)) is not None
+
+
+def _pdf_text(path: Path) -> str:
+    done = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
+    return unicodedata.normalize("NFKC", done.stdout)

@@ -13,13 +13,14 @@ from datetime import datetime
 from sqlalchemy import select
 
 from station_app.core import permissions
-from station_app.core.cash import day_close, petty
+from station_app.core.cash import day_close, petty, report
 from station_app.core.cash.day_close import Closed, Summary
 from station_app.core.cash.petty import Direction
 from station_app.core.db.cash_models import DayClose
 from station_app.core.money import Fen
 from station_app.core.operators import OperatorInfo
 from station_app.core.permissions import Permission
+from station_app.core.receipts import Receipt
 from station_app.core.store import Store
 
 HISTORY_LIMIT = 60
@@ -74,6 +75,15 @@ class CashController:
                 method=method,
                 reason=reason,
             )
+
+    def report(self, business_day: str, *, reprint: bool = False) -> Receipt:
+        """The 日结单 of that day's close; a reprint is marked 重打 with the time now."""
+        with self._store.reading() as session:
+            close = session.scalar(select(DayClose).where(DayClose.business_day == business_day))
+            if close is None:
+                raise LookupError(business_day)
+            receipt = report.close_report(session, close)
+        return receipt.reprint(self._store.clock.now()) if reprint else receipt
 
     def history(self, limit: int = HISTORY_LIMIT) -> list[PastClose]:
         with self._store.reading() as session:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from station_app.core.cash.day_close import METHOD_NAMES, Closed, Summary
 from station_app.core.cash.petty import Direction
+from station_app.core.cash.report import KIND_NAMES
 from station_app.core.db.cash_models import METHODS
 from station_app.core.errors import CONTEXT, UserError
 from station_app.core.money import Fen
@@ -35,6 +36,7 @@ from station_app.ui.controllers.cash import CashController, PastClose
 from station_app.ui.messages import ErrorLabel
 from station_app.ui.models import Row, RowsModel
 from station_app.ui.pages.settings_dialogs import FormDialog
+from station_app.ui.receipt_printing import Printed, ReceiptPrinter
 from station_app.ui.text import format_local_time
 from station_app.ui.widgets import Field, big_button, list_table
 
@@ -46,14 +48,7 @@ def method_name(method: str) -> str:
 
 
 def kind_name(kind: str) -> str:
-    names = {
-        "shipment_fee": QCoreApplication.translate("DayClosePage", "寄件运费"),
-        "shipment_refund": QCoreApplication.translate("DayClosePage", "寄件退费"),
-        "petty_in": QCoreApplication.translate("DayClosePage", "零钱收入"),
-        "petty_out": QCoreApplication.translate("DayClosePage", "零钱支出"),
-        "void": QCoreApplication.translate("DayClosePage", "作废冲回"),
-    }
-    return names.get(kind, kind)
+    return QCoreApplication.translate(CONTEXT, KIND_NAMES.get(kind, kind))
 
 
 def difference_text(difference: Fen) -> tuple[str, str]:
@@ -169,6 +164,11 @@ class DayClosePage(QWidget):
         )
         self.history = list_table(self)
         self.history.setModel(self.history_model)
+        self.printer = ReceiptPrinter(store)
+        self.reprint_button = QPushButton(self.tr("重打日结单"), self)
+        self.reprint_button.clicked.connect(self.reprint_selected)
+        self.printed = QLabel(self)
+        self.printed.setWordWrap(True)
         for row in self.rows.values():
             row.counted.textChanged.connect(lambda _text, row=row: row.show_difference())
         self._lay_out()
@@ -210,7 +210,11 @@ class DayClosePage(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.period)
         layout.addLayout(top, 3)
-        layout.addWidget(QLabel(self.tr("历次日结"), self))
+        history_bar = QHBoxLayout()
+        history_bar.addWidget(QLabel(self.tr("历次日结"), self))
+        history_bar.addWidget(self.printed, 1)
+        history_bar.addWidget(self.reprint_button)
+        layout.addLayout(history_bar)
         layout.addWidget(self.history, 2)
 
     def set_operator(self, operator: OperatorInfo) -> None:
@@ -303,6 +307,23 @@ class DayClosePage(QWidget):
         self.note.set_text("")
         self.result.setText(self._closed_text(closed))
         self.refresh()
+        self.print_report(closed.business_day)
+
+    def print_report(self, business_day: str, *, reprint: bool = False) -> Printed:
+        """After the close is committed: a printer problem costs a message, not the close."""
+        printed = self.printer.print(self.controller.report(business_day, reprint=reprint))
+        self.printed.setText(printed.message)
+        self.printed.setStyleSheet(f"color: {GREY if printed.ok else RED};")
+        return printed
+
+    def reprint_selected(self) -> Printed | None:
+        rows = self.history.selectionModel().selectedRows()
+        key = self.history_model.key_at(rows[0].row()) if rows else None
+        if key is None:
+            self.printed.setText(self.tr("请先在下面的列表里选一次日结。"))
+            self.printed.setStyleSheet(f"color: {RED};")
+            return None
+        return self.print_report(key, reprint=True)
 
     def _closed_text(self, closed: Closed) -> str:
         parts = []

@@ -1,0 +1,95 @@
+"""The 日结单: one day close as a receipt, for the drawer's folder and the county's
+questions. Built from the stored close and the movements between it and the close
+before, so a reprint next month says exactly what the first print said."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from station_app.core.cash.day_close import METHOD_NAMES, counted_of, expected_of
+from station_app.core.db.cash_models import METHODS, CashMovement, DayClose
+from station_app.core.errors import QT_TRANSLATE_NOOP
+from station_app.core.first_run import station_info
+from station_app.core.money import Fen
+from station_app.core.receipts import Detail, ItemLine, Receipt, Total
+
+KIND_NAMES = {
+    "shipment_fee": QT_TRANSLATE_NOOP("core", "寄件运费"),
+    "shipment_refund": QT_TRANSLATE_NOOP("core", "寄件退费"),
+    "petty_in": QT_TRANSLATE_NOOP("core", "零钱收入"),
+    "petty_out": QT_TRANSLATE_NOOP("core", "零钱支出"),
+    "order_deposit": QT_TRANSLATE_NOOP("core", "代购订金"),
+    "order_balance": QT_TRANSLATE_NOOP("core", "代购尾款"),
+    "order_refund": QT_TRANSLATE_NOOP("core", "代购退款"),
+    "void": QT_TRANSLATE_NOOP("core", "作废冲回"),
+}
+"""What each movement was for, as the report and the 日结 page say it. Modules that
+book new kinds add their names here."""
+
+TITLE = QT_TRANSLATE_NOOP("core", "日结单")
+
+
+def close_report(session: Session, close: DayClose, pending: Sequence[str] = ()) -> Receipt:
+    """``pending``: lines about payments still 处理中, carried over to the next day."""
+    before = session.scalar(select(func.max(DayClose.seq)).where(DayClose.seq < close.seq)) or 0
+    rows = session.execute(
+        select(
+            CashMovement.kind,
+            CashMovement.method,
+            func.count(),
+            func.sum(CashMovement.amount_fen),
+        )
+        .where(CashMovement.seq > before, CashMovement.seq < close.seq)
+        .group_by(CashMovement.kind, CashMovement.method)
+        .order_by(CashMovement.kind, CashMovement.method)
+    )
+    items = [
+        ItemLine(
+            f"{KIND_NAMES.get(kind, kind)}·{METHOD_NAMES.get(method, method)}",
+            Fen(int(total)),
+            quantity=f"{count}笔",
+        )
+        for kind, method, count, total in rows
+    ]
+    info = station_info(session)
+    expected, counted = expected_of(close), counted_of(close)
+    return Receipt(
+        title=TITLE,
+        station_name=info.name if info is not None else "—",
+        number=f"RJ{close.business_day.replace('-', '')}",
+        issued_at=close.closed_at,
+        operator=close.operator,
+        items=tuple(items),
+        details=(
+            Detail(QT_TRANSLATE_NOOP("core", "营业日"), close.business_day),
+            Detail(
+                QT_TRANSLATE_NOOP("core", "期初现金"),
+                Fen(close.opening_cash_fen).format(symbol=True),
+            ),
+        ),
+        totals=tuple(_totals(expected, counted)),
+        notes=tuple(n for n in (close.note, *pending) if n),
+    )
+
+
+def _yuan(fen: int) -> str:
+    return Fen(fen).format(symbol=True)
+
+
+def _totals(expected: dict[str, Fen], counted: dict[str, Fen]) -> list[Total]:
+    lines: list[Total] = []
+    for method in METHODS:
+        if method not in expected and method not in counted:
+            continue
+        book, count = expected.get(method, Fen(0)), counted.get(method, Fen(0))
+        name = METHOD_NAMES[method]
+        lines.append(Total(f"{name} 应有", book))
+        lines.append(Total(f"{name} 清点", count, emphasised=method == "cash"))
+        if count.fen > book.fen:
+            lines.append(Total(f"{name} 长款", count - book))
+        elif count.fen < book.fen:
+            lines.append(Total(f"{name} 短款", book - count))
+    return lines
