@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from station_app.core import ledger, operators, preferences
 from station_app.core.db.models import LedgerEntry, Role
-from station_app.core.errors import PermissionDenied
+from station_app.core.errors import PermissionDenied, ValidationError
 from station_app.core.ledger import ChainReport
 from station_app.core.operators import OperatorInfo
 from station_app.core.store import Store
@@ -236,3 +236,55 @@ def test_a_broken_chain_names_the_first_bad_entry(
 
     assert "第 5 条" in tab.result.text()
     assert "前 4 条完好" in tab.result.text()
+
+
+def test_the_receipt_printer_is_chosen_and_tested_from_the_settings(
+    qtbot: QtBot, set_up_store: Store, keeper: OperatorInfo
+) -> None:
+    import socket
+    import threading
+
+    server = socket.create_server(("127.0.0.1", 0))
+    received: list[bytes] = []
+
+    def serve() -> None:
+        connection, _ = server.accept()
+        with connection:
+            received.append(b"".join(iter(lambda: connection.recv(4096), b"")))
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        page = _page(qtbot, set_up_store, keeper)
+        tab = page.preferences_tab
+        tab.printer.setText(f"tcp://127.0.0.1:{server.getsockname()[1]}")
+        tab.paper.setCurrentIndex(tab.paper.findData(80))
+
+        printed = tab.test_print()
+
+        thread.join(timeout=10)
+        assert printed.ok, printed.message
+        assert tab.notice.text() == "小票已打印。"
+        assert "测试小票" in received[0].decode("gb18030", errors="replace")
+        with set_up_store.reading() as session:
+            assert preferences.get(session, preferences.RECEIPT_PAPER_MM) == 80
+    finally:
+        server.close()
+
+
+def test_a_printer_address_that_cannot_be_right_is_refused_and_nothing_saved(
+    qtbot: QtBot, set_up_store: Store, keeper: OperatorInfo
+) -> None:
+    page = _page(qtbot, set_up_store, keeper)
+    tab = page.preferences_tab
+    tab.printer.setText("tcp://" + "9" * 300)
+
+    printed = tab.test_print()
+
+    assert not printed.ok
+    assert "打印机地址不对" in tab.error.text()
+    with set_up_store.reading() as session:
+        assert preferences.get(session, preferences.RECEIPT_PRINTER) == ""
+    bell = PreferenceValues(10, True, "08:00-20:00", "tcp://192.168.1.50:\x079100")
+    with pytest.raises(ValidationError, match="打印机地址不对"):
+        page.controller.save_preferences(bell)

@@ -12,9 +12,13 @@ from datetime import datetime
 
 from station_app.core import first_run, ledger, operators, passwords, permissions, preferences
 from station_app.core.db.models import Role
+from station_app.core.errors import QT_TRANSLATE_NOOP
+from station_app.core.money import Fen
 from station_app.core.operators import OperatorInfo
 from station_app.core.permissions import Permission
+from station_app.core.receipts import ItemLine, QrCode, Receipt, Total
 from station_app.core.store import Store
+from station_app.ui.receipt_printing import Printed, ReceiptPrinter
 from sync.protocol import parse_instant
 
 RECENT_LEDGER_LIMIT = 50
@@ -25,6 +29,8 @@ class PreferenceValues:
     idle_lock_minutes: int
     sounds_enabled: bool
     opening_hours: str
+    receipt_printer: str = ""
+    receipt_paper_mm: int = 58
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,7 @@ class SettingsController:
     def __init__(self, store: Store, operator: OperatorInfo) -> None:
         self._store = store
         self.operator = operator
+        self.receipt_printer = ReceiptPrinter(store)
 
     @property
     def can_change(self) -> bool:
@@ -105,7 +112,25 @@ class SettingsController:
                 idle_lock_minutes=preferences.get(session, preferences.IDLE_LOCK_MINUTES),
                 sounds_enabled=preferences.get(session, preferences.SOUNDS_ENABLED),
                 opening_hours=preferences.get(session, preferences.OPENING_HOURS),
+                receipt_printer=preferences.get(session, preferences.RECEIPT_PRINTER),
+                receipt_paper_mm=preferences.get(session, preferences.RECEIPT_PAPER_MM),
             )
+
+    def test_print(self) -> Printed:
+        """A short receipt with a QR code, to the printer the settings name."""
+        with self._store.reading() as session:
+            info = first_run.station_info(session)
+        receipt = Receipt(
+            title=QT_TRANSLATE_NOOP("core", "测试小票"),
+            station_name=info.name if info is not None else "—",
+            number="TEST",
+            issued_at=self._store.clock.now(),
+            operator=self.operator.login,
+            items=(ItemLine(QT_TRANSLATE_NOOP("core", "测试商品"), Fen(100), quantity=1),),
+            totals=(Total(QT_TRANSLATE_NOOP("core", "合计"), Fen(100), emphasised=True),),
+            qr=QrCode("villagestation:test", QT_TRANSLATE_NOOP("core", "能扫出来就说明二维码正常")),
+        )
+        return self.receipt_printer.print(receipt)
 
     def save_preferences(self, values: PreferenceValues) -> None:
         """All preferences in one transaction: either every change is kept or none."""
@@ -131,6 +156,20 @@ class SettingsController:
                 actor=actor,
                 pref=preferences.OPENING_HOURS,
                 value=values.opening_hours,
+            )
+            preferences.set_value(
+                session,
+                clock,
+                actor=actor,
+                pref=preferences.RECEIPT_PRINTER,
+                value=values.receipt_printer.strip(),
+            )
+            preferences.set_value(
+                session,
+                clock,
+                actor=actor,
+                pref=preferences.RECEIPT_PAPER_MM,
+                value=values.receipt_paper_mm,
             )
 
     def recent_entries(self, limit: int = RECENT_LEDGER_LIMIT) -> list[LedgerRow]:

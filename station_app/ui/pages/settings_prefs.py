@@ -5,9 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPushButton,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -18,6 +21,7 @@ from station_app.core import preferences
 from station_app.core.errors import UserError
 from station_app.ui.controllers.settings import PreferenceValues, SettingsController
 from station_app.ui.messages import ErrorLabel
+from station_app.ui.receipt_printing import Printed
 from station_app.ui.widgets import big_button
 
 TIME_FORMAT = "HH:mm"
@@ -52,6 +56,21 @@ class PreferencesTab(QWidget):
         self.closes = QTimeEdit(self)
         for edit in (self.opens, self.closes):
             edit.setDisplayFormat(TIME_FORMAT)
+        self.printer = QLineEdit(self)
+        self.printer.setMinimumWidth(360)
+        self.printer.setPlaceholderText(self.tr("留空：用系统默认打印机"))
+        self.printer_hint = QLabel(
+            self.tr(
+                "热敏小票打印机直连时填写，例如 tcp://192.168.1.50:9100 或 \\\\localhost\\POS58"
+            ),
+            self,
+        )
+        self.printer_hint.setStyleSheet("color: #555;")
+        self.paper = QComboBox(self)
+        self.paper.addItem(self.tr("58毫米"), 58)
+        self.paper.addItem(self.tr("80毫米"), 80)
+        self.test_print_button = QPushButton(self.tr("打印测试小票"), self)
+        self.test_print_button.clicked.connect(self.test_print)
         self.save_button = big_button(self.tr("保存设置"), self)
         self.notice = QLabel(self)
         self.notice.setStyleSheet("color: #2e7d32;")
@@ -71,6 +90,15 @@ class PreferencesTab(QWidget):
         form.addRow(self.tr("无人操作自动锁定"), self.idle_minutes)
         form.addRow(self.tr("提示音"), self.sounds)
         form.addRow(self.tr("营业时间"), hours)
+        printer = QVBoxLayout()
+        printer.addWidget(self.printer)
+        printer.addWidget(self.printer_hint)
+        form.addRow(self.tr("小票打印机"), printer)
+        paper = QHBoxLayout()
+        paper.addWidget(self.paper)
+        paper.addWidget(self.test_print_button)
+        paper.addStretch(1)
+        form.addRow(self.tr("小票纸宽"), paper)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         save_row = QHBoxLayout()
@@ -88,24 +116,49 @@ class PreferencesTab(QWidget):
         opens, closes = split_hours(values.opening_hours)
         self.opens.setTime(opens)
         self.closes.setTime(closes)
+        self.printer.setText(values.receipt_printer)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(values.receipt_paper_mm)))
 
     def values(self) -> PreferenceValues:
         hours = (
             f"{self.opens.time().toString(TIME_FORMAT)}-{self.closes.time().toString(TIME_FORMAT)}"
         )
-        return PreferenceValues(self.idle_minutes.value(), self.sounds.isChecked(), hours)
+        return PreferenceValues(
+            self.idle_minutes.value(),
+            self.sounds.isChecked(),
+            hours,
+            self.printer.text(),
+            int(self.paper.currentData()),
+        )
 
     def set_editable(self, editable: bool) -> None:
-        for widget in (self.idle_minutes, self.sounds, self.opens, self.closes, self.save_button):
+        widgets = (
+            self.idle_minutes,
+            self.sounds,
+            self.opens,
+            self.closes,
+            self.printer,
+            self.paper,
+        )
+        for widget in (*widgets, self.save_button):
             widget.setEnabled(editable)
 
-    def save(self) -> None:
+    def save(self) -> bool:
         try:
             self._controller.save_preferences(self.values())
         except UserError as error:
             self.notice.clear()
             self.error.show_error(error)
-            return
+            return False
         self.error.clear_error()
         self.notice.setText(self.tr("设置已保存。"))
         self.saved.emit()
+        return True
+
+    def test_print(self) -> Printed:
+        """Saved first, so the test shows what every later receipt will do."""
+        if not self.save():
+            return Printed(False, self.error.text())
+        printed = self._controller.test_print()
+        self.notice.setText(printed.message)
+        return printed
