@@ -49,7 +49,7 @@ MAX_SCHEMA_VERSION = 2**31 - 1
 
 HASH_PATTERN = r"^[0-9a-f]{64}$"
 UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
-INSTANT_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$"
+INSTANT_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z$"
 
 
 class Wire(BaseModel):
@@ -119,7 +119,7 @@ class WireEntry(Wire):
     type: str = Field(min_length=1, max_length=64)
     schema_version: int = Field(ge=1, le=MAX_SCHEMA_VERSION)
     occurred_at: str = Field(pattern=INSTANT_PATTERN)
-    business_day: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    business_day: str = Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
     operator: str = Field(min_length=1, max_length=32)
     payload: dict[str, Any]
     corrects: str | None = Field(default=None, pattern=UUID_PATTERN)
