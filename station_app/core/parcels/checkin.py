@@ -21,6 +21,7 @@ from station_app.core.db.notification_models import Channel
 from station_app.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from station_app.core.notifications import outbox
 from station_app.core.operators import OperatorInfo
+from station_app.core.orders.arrival import ArrivedOrder, on_parcel_checked_in
 from station_app.core.parcels.phones import parse_phone
 from station_app.core.parcels.shelves import allocate
 from station_app.core.parcels.views import ParcelView
@@ -36,6 +37,8 @@ class Outcome(enum.StrEnum):
 class CheckInResult:
     outcome: Outcome
     parcel: ParcelView
+    order: ArrivedOrder | None = None
+    """The agent order (代购) this parcel brought the goods of, now 已到站."""
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,10 @@ def check_in(
     row = Parcel(**values)  # transient, only to build the view
     if notify is not None:
         outbox.queue_arrival_of_new(session, clock, row, channel=notify)
-    return CheckInResult(Outcome.CHECKED_IN, ParcelView.of(row))
+    order = on_parcel_checked_in(
+        session, clock, actor=actor, tracking_number=tracking, parcel_uid=parcel_uid
+    )
+    return CheckInResult(Outcome.CHECKED_IN, ParcelView.of(row), order)
 
 
 def _latest_status(session: Session, tracking: str) -> tuple[int, str] | None:

@@ -14,6 +14,9 @@ from station_app.core.clock import business_day
 from station_app.core.couriers import Courier, Recognition
 from station_app.core.notifications import gateway_config, reminders
 from station_app.core.operators import OperatorInfo
+from station_app.core.orders import transitions as order_steps
+from station_app.core.orders import views as order_views
+from station_app.core.orders.views import OrderView
 from station_app.core.parcels import checkin, handover, photos, returns, shelves, stats
 from station_app.core.parcels.checkin import Arrival, CheckInResult
 from station_app.core.parcels.stats import DayCounts
@@ -124,6 +127,18 @@ class ParcelsController:
             self._store.writing() as session,
         ):
             return handover.hand_over(session, clock, actor=self.operator, scans=scans, photo=saved)
+
+    def orders_waiting_on(self, parcel_uids: list[str]) -> list[OrderView]:
+        """Agent orders (代购) whose goods came in these parcels, still to be settled."""
+        with self._store.reading() as session:
+            return order_views.waiting_on_parcels(session, parcel_uids)
+
+    def deliver_order(self, order_uid: str, method: str) -> OrderView:
+        """Settle an agent order's balance as its parcel is handed over."""
+        with self._store.writing() as session:
+            return order_steps.deliver(
+                session, self._store.clock, actor=self.operator, order_uid=order_uid, method=method
+            )
 
     def return_to_courier(self, parcel_uid: str, reason: str, note: str = "") -> ParcelView:
         with self._store.writing() as session:

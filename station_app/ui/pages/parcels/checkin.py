@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from station_app.core.couriers import Recognition
 from station_app.core.db.models import ParcelStatus
 from station_app.core.errors import ValidationError
+from station_app.core.orders.arrival import ArrivedOrder
 from station_app.core.parcels.checkin import Arrival, CheckInResult, Outcome
 from station_app.core.parcels.views import ParcelView
 from station_app.devices.sound import Sound
@@ -81,6 +82,10 @@ class CheckInTab(QWidget):
         # Two lines, always: a label that changes height re-lays out the whole tab,
         # which cost more of each scan than saving the parcel.
         self.result.setFixedHeight(self.result.fontMetrics().lineSpacing() * 2 + 4)
+        self.order_notice = QLabel(self)  # one line, always there: no re-layout per scan
+        self.order_notice.setStyleSheet("color: #e65100; font-weight: bold;")
+        self.order_notice.setFixedHeight(self.order_notice.fontMetrics().lineSpacing() + 4)
+        self.order_notice.setMinimumWidth(1)
         self.model = CodeRowsModel(parcel_headers()[:6], self)
         self.table = list_table(self)
         self.table.setModel(self.model)
@@ -104,6 +109,7 @@ class CheckInTab(QWidget):
         layout.addWidget(self.form)
         layout.addWidget(self.confirm_bar)
         layout.addWidget(self.result)
+        layout.addWidget(self.order_notice)
         caption_row = QHBoxLayout()
         caption_row.addWidget(caption)
         caption_row.addWidget(self.labels, 1)
@@ -207,7 +213,19 @@ class CheckInTab(QWidget):
         )
         self.checked_in.emit()
         self.labels.checked_in(result.parcel)
+        if result.order is not None:
+            self._tell_order(result.order)
         return True
+
+    def _tell_order(self, order: ArrivedOrder) -> None:
+        """Stays until the next order's goods arrive: it may come mid-van."""
+        self.order_notice.setText(
+            self.tr("代购订单 {number}（{name}）已到站，应收尾款 {due}").format(
+                number=order.number,
+                name=order.customer_name,
+                due=order.balance_due.format(symbol=True),
+            )
+        )
 
     def _finish_pending(self) -> None:
         self._pending = None

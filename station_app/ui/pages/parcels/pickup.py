@@ -16,12 +16,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 from station_app.core.couriers import normalise_scan
 from station_app.core.db.models import ParcelStatus
 from station_app.core.errors import UserError
+from station_app.core.orders.views import OrderView
 from station_app.core.parcels.photos import PhotoNotSaved
 from station_app.core.parcels.views import ParcelView
 from station_app.devices.sound import Sound
 from station_app.ui.controllers.parcels import ParcelsController
 from station_app.ui.messages import ErrorLabel, user_message
 from station_app.ui.models import RowsModel
+from station_app.ui.pages.orders.dialogs import DeliverDialog
 from station_app.ui.pages.parcels.models import (
     CodeRowsModel,
     PickupEntry,
@@ -52,6 +54,8 @@ class PickupTab(QWidget):
         self._play = play
         self._found: list[ParcelView] = []
         self.dialog: ReturnDialog | None = None
+        self.settle_dialog: DeliverDialog | None = None
+        self._to_settle: list[OrderView] = []
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("取件码 / 手机后4位 / 单号，按回车查找"))
         self.search_button = big_button(self.tr("查找"), self)
@@ -173,6 +177,29 @@ class PickupTab(QWidget):
         )
         self._clear()
         self.changed.emit()
+        self._to_settle = self._controller.orders_waiting_on([view.uid for view in handed])
+        self._offer_settlement()
+
+    def _offer_settlement(self) -> None:
+        """Goods of an agent order (代购) just left: offer to take the balance now, one
+        order at a time; 取消 leaves it for the 代购 page."""
+        if not self._to_settle:
+            self.settle_dialog = None
+            return
+        order = self._to_settle.pop(0)
+
+        def settle(method: str) -> None:
+            done = self._controller.deliver_order(order.uid, method)
+            self.summary.setText(
+                self.tr("代购订单 {number} 已交付，收尾款 {due}").format(
+                    number=done.number, due=done.settled.format(symbol=True)
+                )
+            )
+            self.changed.emit()
+
+        self.settle_dialog = DeliverDialog(order, settle, self)
+        self.settle_dialog.finished.connect(lambda _result: self._offer_settlement())
+        self.settle_dialog.open()
 
     def _photo_not_saved(self, error: PhotoNotSaved) -> None:
         """Nothing was handed over; the photo is dropped so the next press goes without."""
