@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic import ValidationError as PydanticValidationError
 
 
@@ -21,7 +21,7 @@ class Payload(BaseModel):
 class StationCreated(Payload):
     name: str = Field(min_length=1, max_length=60)
     level: Literal["village", "township"]
-    division_code: str = Field(pattern=r"^\d{12}$")
+    division_code: str = Field(pattern=r"^[0-9]{12}$")
     install_id: str = Field(min_length=36, max_length=36)
 
 
@@ -94,7 +94,7 @@ class ParcelCourierCorrected(Payload):
     courier: str = Field(min_length=2, max_length=16)
 
 
-ShelfCode = Annotated[str, Field(pattern=r"^(?:[1-9]\d?|[A-Z])$")]
+ShelfCode = Annotated[str, Field(pattern=r"^(?:[1-9][0-9]?|[A-Z])$")]
 
 
 class StocktakeStarted(Payload):
@@ -219,17 +219,22 @@ class DayClosed(Payload):
     the book's figure per method (the opening cash included), ``counted`` the keeper's;
     the difference is kept as it is. The next day opens with ``counted["cash"]``."""
 
-    business_day: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    business_day: str = Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
     opening_cash_fen: int = Field(ge=0, le=MAX_AMOUNT_FEN)
     expected: MethodTotals
     counted: MethodTotals
     note: str = Field(default="", max_length=200)
+    carried_over: list[Annotated[str, Field(min_length=36, max_length=36)]] = Field(
+        max_length=500
+    )
+    """The bill payments still 待缴 / 处理中 at the close, which the keeper confirmed are
+    carried over to the next day."""
 
 
 # --- Manifests (交接单): township bags, routes and manifests, village reconciliation ----
 
 Uid = Annotated[str, Field(min_length=36, max_length=36)]
-DivisionCode = Annotated[str, Field(pattern=r"^\d{12}$")]
+DivisionCode = Annotated[str, Field(pattern=r"^[0-9]{12}$")]
 TrackingNumber = Annotated[str, Field(min_length=8, max_length=32)]
 TrackingNumbers = Annotated[list[TrackingNumber], Field(max_length=2000)]
 
@@ -269,7 +274,7 @@ class BagParcelReceived(Payload):
     tracking_number: str = Field(min_length=8, max_length=32)
     courier: str = Field(min_length=2, max_length=16)
     expected: bool
-    destination: str | None = Field(default=None, pattern=r"^\d{12}$")
+    destination: str | None = Field(default=None, pattern=r"^[0-9]{12}$")
 
 
 class BagParcelSorted(Payload):
@@ -333,6 +338,158 @@ class ManifestReconciled(Payload):
     wrong_route_tracking_numbers: TrackingNumbers
 
 
+# --- Bill payments (代缴费 / 充值) ----------------------------------------------------------
+
+BillerCode = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{1,31}$")]
+
+
+class BillRecorded(Payload):
+    """Money taken for a bill before it is paid (待缴). Never the account number (an ID
+    number for 医保 and 养老, a phone for top-ups): at most its last few characters,
+    ``account_tail``, so the county can help trace a payment. ``billers_version`` lets the
+    county check the fee against the rule it published."""
+
+    payment: Uid
+    biller: BillerCode
+    billers_version: int = Field(ge=1)
+    account_tail: str = Field(pattern=r"^[0-9A-Z]{0,4}$")
+    amount_fen: int = Field(gt=0, le=MAX_AMOUNT_FEN)
+    fee_fen: int = Field(ge=0, le=MAX_AMOUNT_FEN)
+    payment_method: MoneyMethod
+
+
+class BillSubmitted(Payload):
+    """Paid on the biller's own site or app (处理中), the result not known yet."""
+
+    payment: Uid
+
+
+class BillSucceeded(Payload):
+    """The biller confirmed the payment; ``reference`` is its transaction number."""
+
+    payment: Uid
+    reference: str = Field(min_length=1, max_length=40)
+
+
+class BillFailed(Payload):
+    """Names the ``bill.recorded`` entry it corrects (``corrects``); amount and fee went
+    back to the customer by the way they were paid."""
+
+    payment: Uid
+    reason: str = Field(min_length=1, max_length=200)
+    amount_fen: int = Field(gt=0, le=MAX_AMOUNT_FEN)
+    fee_fen: int = Field(ge=0, le=MAX_AMOUNT_FEN)
+    payment_method: MoneyMethod
+
+
+# --- Agent orders (代购) ---------------------------------------------------------------
+
+OrderPlatform = Literal["pinduoduo", "jd", "taobao", "gongxiao", "other"]
+MAX_ORDER_QUANTITY = 999
+MAX_ORDER_ITEMS = 20
+
+
+def _method_with_money(amount_fen: int, method: str | None) -> None:
+    """A method says how money moved, so it is there exactly when money moved."""
+    if (amount_fen > 0) != (method is not None):
+        raise ValueError("method is given exactly when amount_fen > 0")
+
+
+class OrderItem(Payload):
+    """One line of an agent order: goods, not people (no name, phone or address)."""
+
+    description: str = Field(min_length=1, max_length=60)
+    platform: OrderPlatform
+    quantity: int = Field(ge=1, le=MAX_ORDER_QUANTITY)
+    unit_price_fen: int = Field(gt=0, le=MAX_AMOUNT_FEN)
+
+
+class OrderRegistered(Payload):
+    """An agent order taken at the counter (代购登记). The villager's name and phone stay
+    on the station. ``amount_fen`` is the deposit (订金) taken now, by ``method`` (left
+    out when nothing was taken); the county can check the total from the items."""
+
+    order: Uid
+    number: str = Field(pattern=r"^DG[0-9]{8}-[0-9]{3,5}$")
+    items: list[OrderItem] = Field(min_length=1, max_length=MAX_ORDER_ITEMS)
+    items_total_fen: int = Field(gt=0, le=MAX_AMOUNT_FEN)
+    service_fee_fen: int = Field(ge=0, le=MAX_AMOUNT_FEN)
+    amount_fen: int = Field(ge=0, le=MAX_AMOUNT_FEN)
+    method: MoneyMethod | None = None
+    tracking_number: TrackingNumber | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> OrderRegistered:
+        if self.items_total_fen != sum(i.quantity * i.unit_price_fen for i in self.items):
+            raise ValueError("items_total_fen is not the sum of the items")
+        if self.amount_fen > self.items_total_fen + self.service_fee_fen:
+            raise ValueError("the deposit is more than the order's total")
+        _method_with_money(self.amount_fen, self.method)
+        return self
+
+
+class OrderPlaced(Payload):
+    """Ordered on the platform (已下单), under the platform's own order number."""
+
+    order: Uid
+    platform_order_number: str = Field(min_length=1, max_length=64)
+    tracking_number: TrackingNumber | None = None
+
+
+class OrderShipped(Payload):
+    """The platform shipped it (已发货); the tracking number, when known, is what a
+    check-in recognises the parcel by."""
+
+    order: Uid
+    tracking_number: TrackingNumber | None = None
+
+
+class OrderArrived(Payload):
+    """The goods are at the station (已到站): with the parcel whose check-in matched the
+    tracking number, or left out when the keeper marked it by hand."""
+
+    order: Uid
+    parcel: Uid | None = None
+
+
+class OrderDelivered(Payload):
+    """Handed to the villager (已交付), settling the balance (total − deposit) now."""
+
+    order: Uid
+    amount_fen: int = Field(ge=0, le=MAX_AMOUNT_FEN)
+    method: MoneyMethod | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> OrderDelivered:
+        _method_with_money(self.amount_fen, self.method)
+        return self
+
+
+class OrderCancelled(Payload):
+    """Given up before delivery (已取消); ``amount_fen`` of the deposit went back. Names
+    the ``order.registered`` entry it corrects, so a voided order cannot be cancelled
+    (and its deposit paid back) as well."""
+
+    order: Uid
+    reason: str = Field(min_length=1, max_length=200)
+    amount_fen: int = Field(ge=0, le=MAX_AMOUNT_FEN)
+    method: MoneyMethod | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> OrderCancelled:
+        _method_with_money(self.amount_fen, self.method)
+        return self
+
+
+class OrderRefunded(Payload):
+    """Money paid back after delivery (已退款: goods returned, faulty, short)."""
+
+    order: Uid
+    reason: str = Field(min_length=1, max_length=200)
+    amount_fen: int = Field(gt=0, le=MAX_AMOUNT_FEN)
+    method: MoneyMethod
+
+
 EVENT_TYPES: dict[str, dict[int, type[Payload]]] = {
     "station.created": {1: StationCreated},
     "station.taken_over": {1: StationTakenOver},
@@ -369,9 +526,30 @@ EVENT_TYPES: dict[str, dict[int, type[Payload]]] = {
     "manifest.dispatched": {1: ManifestDispatched},
     "manifest.imported": {1: ManifestImported},
     "manifest.reconciled": {1: ManifestReconciled},
+    # Agent orders (代购) register below this line.
+    "order.registered": {1: OrderRegistered},
+    "order.placed": {1: OrderPlaced},
+    "order.shipped": {1: OrderShipped},
+    "order.arrived": {1: OrderArrived},
+    "order.delivered": {1: OrderDelivered},
+    "order.cancelled": {1: OrderCancelled},
+    "order.refunded": {1: OrderRefunded},
+    # Bill payments (代缴费) register below this line.
+    "bill.recorded": {1: BillRecorded},
+    "bill.submitted": {1: BillSubmitted},
+    "bill.succeeded": {1: BillSucceeded},
+    "bill.failed": {1: BillFailed},
 }
 
-CORRECTING_TYPES = frozenset({"entry.voided", "parcel.courier_corrected", "shipment.cancelled"})
+CORRECTING_TYPES = frozenset(
+    {
+        "entry.voided",
+        "parcel.courier_corrected",
+        "shipment.cancelled",
+        "bill.failed",
+        "order.cancelled",
+    }
+)
 """Event types that must name the entry they correct."""
 
 

@@ -29,6 +29,7 @@ from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from station_app.core import couriers
+from station_app.core.bills.billers import Billers
 from station_app.core.db.models import StationLevel
 from station_app.core.db.reference_models import StoredReferenceSet
 from station_app.core.errors import QT_TRANSLATE_NOOP, ValidationError
@@ -114,6 +115,8 @@ def check(kind: str, data: object) -> object:
         return tariffs.Tariffs.from_dict(data)
     if kind == "routes":
         return routes.county_table(data)
+    if kind == "billers":
+        return Billers.from_dict(data)
     if not isinstance(data, dict):
         raise ValidationError(MSG_NOT_AN_OBJECT)
     return data

@@ -61,6 +61,18 @@ manifest.imported          incoming manifest, open; route, dispatcher, couriers,
                            phones and **route siblings are not on the ledger**: no
                            wrong-route findings for it until closed (re-import the file)
 manifest.reconciled        closed with the entry's counts, arrivals and findings
+order.registered           order with items, amounts, tracking number; **villager's name is a
+                           placeholder and there is no phone** (in no villager's balance)
+order.placed / .shipped    state, platform order number, tracking number
+order.arrived              已到站, with the parcel that matched (if any)
+order.delivered            已交付, balance settled (the parcel's own entry takes it off
+                           the shelf)
+order.cancelled / refunded state, reason and the amount paid back
+bill.recorded              payment 待缴 with biller, amounts, method and account tail; **no
+                           account number** (masked, found by tail, not payable from here)
+bill.submitted             处理中
+bill.succeeded             成功, with the biller's reference
+bill.failed                失败, with the reason (the refund is the cash book's)
 ========================== ==================================================================
 
 An entry of a type this app does not know (written by a newer app, kept flagged by the
@@ -78,7 +90,9 @@ from station_app.core.cash import day_close
 from station_app.core.cash import projection as cash_projection
 from station_app.core.db.models import Operator, Preference, Station
 from station_app.core.replay_base import REPLAYED_PASSWORD_HASH, Entry, Handler
+from station_app.core.replay_bills import HANDLERS as BILL_HANDLERS
 from station_app.core.replay_manifests import HANDLERS as MANIFEST_HANDLERS
+from station_app.core.replay_orders import HANDLERS as ORDER_HANDLERS
 from station_app.core.replay_parcels import HANDLERS as PARCEL_HANDLERS
 from sync.events import InvalidPayload, UnknownEventType, validate_payload
 
@@ -191,6 +205,8 @@ HANDLERS: dict[str, Handler] = {
     "day.closed": day_closed,
     **PARCEL_HANDLERS,
     **MANIFEST_HANDLERS,
+    **ORDER_HANDLERS,
+    **BILL_HANDLERS,
 }
 
 

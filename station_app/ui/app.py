@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QObject,
     QTranslator,
     Signal,
+    SignalInstance,
     Slot,
 )
 from PySide6.QtGui import QFont, QFontDatabase
@@ -33,7 +34,6 @@ from station_app.ui.dispatcher import NotificationDispatcher
 from station_app.ui.idle import IdleWatcher, minutes_to_ms
 from station_app.ui.login import LoginWindow
 from station_app.ui.main_window import MainWindow
-from station_app.ui.pages.parcels.page import ParcelsPage
 from station_app.ui.pages.sync_page import SyncPage
 from station_app.ui.setup_wizard import SetupWizard
 from station_app.ui.sync_runner import SyncRunner, status_bar_text
@@ -235,9 +235,10 @@ class AppShell(QObject):
         if runner is None:
             return
         runner.start()  # idempotent; stopped when the app quits
-        parcels = window.page("parcels")
-        if isinstance(parcels, ParcelsPage):
-            parcels.wrote.connect(runner.poke)
+        for key in window.page_keys():  # every page that writes says so with ``wrote``
+            wrote = getattr(window.page(key), "wrote", None)
+            if isinstance(wrote, SignalInstance):
+                wrote.connect(runner.poke)
         page = window.page("sync")
         if isinstance(page, SyncPage):
             page.set_runner(runner)

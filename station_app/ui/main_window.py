@@ -28,7 +28,9 @@ from station_app.ui.controllers import session
 from station_app.ui.dispatcher import DispatchState, NotificationDispatcher
 from station_app.ui.login import LockScreen
 from station_app.ui.notification_text import status_bar_text
+from station_app.ui.pages.bills import BillsPage
 from station_app.ui.pages.day_close import DayClosePage
+from station_app.ui.pages.orders import OrdersPage
 from station_app.ui.pages.parcels import ParcelsPage
 from station_app.ui.pages.placeholder import PlaceholderPage
 from station_app.ui.pages.settings import SettingsPage
@@ -132,6 +134,16 @@ class MainWindow(QMainWindow):
                 self.operator_switched.connect(parcels.set_operator)
                 parcels.scanned.connect(self._on_scanned)  # its camera, like the USB scanner
                 self._add_page(key, title, parcels)
+                continue
+            if key == "bills":
+                bills = BillsPage(self._store, self._operator, self)
+                self.operator_switched.connect(bills.set_operator)
+                self._add_page(key, title, bills)
+                continue
+            if key == "agent_orders":
+                orders = OrdersPage(self._store, self._operator, self)
+                self.operator_switched.connect(orders.set_operator)
+                self._add_page(key, title, orders)
                 continue
             if key == "day_close":
                 day_close = DayClosePage(self._store, self._operator, self)

@@ -88,5 +88,16 @@ def event_type_name(event_type: str) -> str:
         "manifest.dispatched": QCoreApplication.translate("text", "发出交接单"),
         "manifest.imported": QCoreApplication.translate("text", "导入交接单"),
         "manifest.reconciled": QCoreApplication.translate("text", "核对交接单"),
+        "order.registered": QCoreApplication.translate("text", "代购登记"),
+        "order.placed": QCoreApplication.translate("text", "代购已下单"),
+        "order.shipped": QCoreApplication.translate("text", "代购已发货"),
+        "order.arrived": QCoreApplication.translate("text", "代购到站"),
+        "order.delivered": QCoreApplication.translate("text", "代购交付"),
+        "order.cancelled": QCoreApplication.translate("text", "取消代购"),
+        "order.refunded": QCoreApplication.translate("text", "代购退款"),
+        "bill.recorded": QCoreApplication.translate("text", "代缴费收款"),
+        "bill.submitted": QCoreApplication.translate("text", "代缴费处理中"),
+        "bill.succeeded": QCoreApplication.translate("text", "代缴费成功"),
+        "bill.failed": QCoreApplication.translate("text", "代缴费失败退款"),
     }
     return names.get(event_type, event_type)

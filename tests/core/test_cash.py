@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from station_app.core import corrections
-from station_app.core.cash import day_close, petty, projection
+from station_app.core.cash import day_close, petty, projection, report
 from station_app.core.cash.petty import Direction
 from station_app.core.clock import FixedClock
 from station_app.core.db.cash_models import CashMovement, DayClose
@@ -257,3 +257,35 @@ def test_upgrading_a_store_books_the_sending_fees_already_on_its_ledger(
 
     assert book(store) == as_written
     assert len(as_written) == 3
+
+
+def test_open_bill_payments_are_carried_over_only_when_the_keeper_names_them(
+    store: Store, keeper: OperatorInfo
+) -> None:
+    from tests.core.test_bills import record, submit
+
+    waiting = record(store, keeper, amount="100")
+    submit(store, keeper, waiting.uid)
+    fee = waiting.fee.fen
+    expected_cash = 10000 + fee
+
+    with pytest.raises(ValidationError, match="1笔缴费还没有结果"):
+        close(store, keeper, cash=expected_cash)
+    with store.writing() as session:
+        closed = day_close.close_day(
+            session,
+            store.clock,
+            actor=keeper,
+            counted={"cash": Fen(expected_cash)},
+            carried_over=[waiting.uid],
+        )
+        row = session.scalar(select(DayClose))
+        assert row is not None
+        printed = report.close_report(session, row)
+
+    assert closed.difference("cash") == Fen(0)
+    assert any(note.startswith("转入下一天：国网电费") for note in printed.notes)
+    with store.reading() as session:
+        entry = session.scalar(select(LedgerEntry).where(LedgerEntry.type == "day.closed"))
+        assert entry is not None
+        assert waiting.uid in entry.payload

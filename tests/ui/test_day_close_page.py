@@ -200,3 +200,25 @@ def test_a_printer_that_is_off_costs_a_message_not_the_close(
 def _pdf_text(path: Path) -> str:
     done = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
     return unicodedata.normalize("NFKC", done.stdout)
+
+
+def test_an_open_bill_payment_is_shown_and_must_be_ticked_before_the_close(
+    qtbot: QtBot, set_up_store: Store, keeper: OperatorInfo
+) -> None:
+    from tests.core.test_bills import record
+
+    waiting = record(set_up_store, keeper, amount="50")
+    page = _page(qtbot, set_up_store, keeper)
+    assert page.pending_box.isVisible()
+    assert "国网电费" in page.pending_list.text()
+    assert waiting.account_masked in page.pending_list.text()
+    page.rows["cash"].counted.setText(page.rows["cash"].expected.text().lstrip("¥"))
+
+    page.close_button.click()
+    assert "还没有结果" in page.error.text()
+    page.carry_over.setChecked(True)
+    page.close_button.click()
+
+    assert "日结完成" in page.result.text()
+    assert page.pending_box.isVisible()  # still open: tomorrow's close asks again
+    assert not page.carry_over.isChecked()

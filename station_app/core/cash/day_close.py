@@ -12,7 +12,7 @@ recorded with a note and never forced to match.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from station_app.core import ledger
+from station_app.core.bills import views as bill_views
 from station_app.core.clock import Clock, business_day
 from station_app.core.db.cash_models import METHODS, CashMovement, DayClose
 from station_app.core.errors import QT_TRANSLATE_NOOP, ValidationError
@@ -117,9 +118,12 @@ def close_day(
     actor: OperatorInfo,
     counted: Mapping[str, Fen],
     note: str = "",
+    carried_over: Sequence[str] = (),
 ) -> Closed:
     """Close the open period with the keeper's counts; refused twice a day or for an
-    assistant. ``counted`` needs the cash and every method the book moved."""
+    assistant. ``counted`` needs the cash and every method the book moved.
+    ``carried_over`` must name exactly the bill payments still open: the keeper has
+    looked at each one, so none is carried to tomorrow unnoticed."""
     require(actor.role, Permission.CLOSE_DAY)
     now = clock.now()
     open_period = summary(session, now)
@@ -127,6 +131,14 @@ def close_day(
         raise ValidationError(
             QT_TRANSLATE_NOOP("core", "今天已经日结过了（{operator}），明天再结。"),
             operator=open_period.closed_today.operator,
+        )
+    open_bills = [payment.uid for payment in bill_views.pending(session)]
+    if sorted(open_bills) != sorted(carried_over):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "core", "有{count}笔缴费还没有结果，请逐笔核对后确认转入下一天，再日结。"
+            ),
+            count=len(open_bills),
         )
     counts = _checked_counts(open_period, counted)
     note = " ".join(note.split())
@@ -139,6 +151,7 @@ def close_day(
         "expected": {method: fen.fen for method, fen in expected.items()},
         "counted": {method: fen.fen for method, fen in counts.items()},
         "note": note,
+        "carried_over": open_bills,
     }
     appended = ledger.append(
         session, clock, operator=actor.login, event_type="day.closed", payload=payload
@@ -161,6 +174,7 @@ def add_close_row(
             expected=json.dumps(payload["expected"], sort_keys=True),
             counted=json.dumps(payload["counted"], sort_keys=True),
             note=payload["note"],
+            carried_over=json.dumps(payload["carried_over"]),
         )
     )
     session.flush()

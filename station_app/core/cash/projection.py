@@ -45,11 +45,42 @@ def _petty(kind: str, sign: int) -> Callable[[Payload], list[Movement]]:
     return book
 
 
+def _bill(amount_kind: str, fee_kind: str, sign: int) -> Callable[[Payload], list[Movement]]:
+    """A bill payment's amount and service fee as two lines: the amount only passes
+    through the drawer to the biller, the fee is the station's takings."""
+
+    def book(payload: Payload) -> list[Movement]:
+        method, ref = payload["payment_method"], payload["payment"]
+        moved = [Movement(method, sign * payload["amount_fen"], amount_kind, ref)]
+        if payload["fee_fen"]:
+            moved.append(Movement(method, sign * payload["fee_fen"], fee_kind, ref))
+        return moved
+
+    return book
+
+
+def _order(kind: str, sign: int) -> Callable[[Payload], list[Movement]]:
+    """An agent order's deposit, balance or refund; an entry that took nothing moves none."""
+
+    def book(payload: Payload) -> list[Movement]:
+        if payload["amount_fen"] == 0:
+            return []
+        return [Movement(payload["method"], sign * payload["amount_fen"], kind, payload["order"])]
+
+    return book
+
+
 BOOKS: dict[str, Callable[[Payload], list[Movement]]] = {
     "shipment.accepted": _fee("shipment_fee", 1),
     "shipment.cancelled": _fee("shipment_refund", -1),
     "cash.petty_in": _petty("petty_in", 1),
     "cash.petty_out": _petty("petty_out", -1),
+    "order.registered": _order("order_deposit", 1),
+    "order.delivered": _order("order_balance", 1),
+    "order.cancelled": _order("order_refund", -1),
+    "order.refunded": _order("order_refund", -1),
+    "bill.recorded": _bill("bill_payment", "bill_fee", 1),
+    "bill.failed": _bill("bill_refund", "bill_fee_refund", -1),
 }
 """Event type → the movements its payload makes."""
 

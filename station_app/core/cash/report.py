@@ -4,11 +4,12 @@ before, so a reprint next month says exactly what the first print said."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from station_app.core.bills import views as bill_views
 from station_app.core.cash.day_close import METHOD_NAMES, counted_of, expected_of
 from station_app.core.db.cash_models import METHODS, CashMovement, DayClose
 from station_app.core.errors import QT_TRANSLATE_NOOP
@@ -24,6 +25,10 @@ KIND_NAMES = {
     "order_deposit": QT_TRANSLATE_NOOP("core", "代购订金"),
     "order_balance": QT_TRANSLATE_NOOP("core", "代购尾款"),
     "order_refund": QT_TRANSLATE_NOOP("core", "代购退款"),
+    "bill_payment": QT_TRANSLATE_NOOP("core", "代缴费"),
+    "bill_fee": QT_TRANSLATE_NOOP("core", "代缴服务费"),
+    "bill_refund": QT_TRANSLATE_NOOP("core", "代缴费退款"),
+    "bill_fee_refund": QT_TRANSLATE_NOOP("core", "代缴服务费退款"),
     "void": QT_TRANSLATE_NOOP("core", "作废冲回"),
 }
 """What each movement was for, as the report and the 日结 page say it. Modules that
@@ -32,8 +37,9 @@ book new kinds add their names here."""
 TITLE = QT_TRANSLATE_NOOP("core", "日结单")
 
 
-def close_report(session: Session, close: DayClose, pending: Sequence[str] = ()) -> Receipt:
-    """``pending``: lines about payments still 处理中, carried over to the next day."""
+def close_report(session: Session, close: DayClose) -> Receipt:
+    """The bill payments the close carried over are listed under the note, as they were
+    paid in (biller, masked account, amount), whatever became of them since."""
     before = session.scalar(select(func.max(DayClose.seq)).where(DayClose.seq < close.seq)) or 0
     rows = session.execute(
         select(
@@ -71,8 +77,17 @@ def close_report(session: Session, close: DayClose, pending: Sequence[str] = ())
             ),
         ),
         totals=tuple(_totals(expected, counted)),
-        notes=tuple(n for n in (close.note, *pending) if n),
+        notes=tuple(n for n in (close.note, *_carried_over(session, close)) if n),
     )
+
+
+def _carried_over(session: Session, close: DayClose) -> list[str]:
+    lines = []
+    for uid in json.loads(close.carried_over):
+        payment = bill_views.payment(session, uid)
+        amount = (payment.amount + payment.fee).format(symbol=True)
+        lines.append(f"转入下一天：{payment.biller_name} {payment.account_masked} {amount}")
+    return lines
 
 
 def _yuan(fen: int) -> str:

@@ -58,3 +58,6 @@ class DayClose(Base):
     counted: Mapped[str] = mapped_column(Text)
     """JSON ``{method: fen}``, what the keeper counted; the next day opens with its cash."""
     note: Mapped[str] = mapped_column(String(200))
+    carried_over: Mapped[str] = mapped_column(Text)
+    """JSON list of the bill payments still open at the close, carried to the next day
+    explicitly: the keeper confirmed each one (DESIGN: nothing forgotten in 处理中)."""

@@ -6,13 +6,15 @@ decimals at most, no floats); each action is one write transaction in the core.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
 
 from station_app.core import permissions
+from station_app.core.bills import views as bill_views
+from station_app.core.bills.views import PaymentView
 from station_app.core.cash import day_close, petty, report
 from station_app.core.cash.day_close import Closed, Summary
 from station_app.core.cash.petty import Direction
@@ -56,12 +58,23 @@ class CashController:
         with self._store.reading() as session:
             return day_close.summary(session, self._store.clock.now())
 
-    def close(self, counted: Mapping[str, str], note: str) -> Closed:
+    def pending_bills(self) -> list[PaymentView]:
+        with self._store.reading() as session:
+            return bill_views.pending(session)
+
+    def close(
+        self, counted: Mapping[str, str], note: str, carried_over: Sequence[str] = ()
+    ) -> Closed:
         """``counted`` holds the typed text per method; an empty field is left out."""
         amounts = {method: Fen.parse(text) for method, text in counted.items() if text.strip()}
         with self._store.writing() as session:
             return day_close.close_day(
-                session, self._store.clock, actor=self.operator, counted=amounts, note=note
+                session,
+                self._store.clock,
+                actor=self.operator,
+                counted=amounts,
+                note=note,
+                carried_over=carried_over,
             )
 
     def petty(self, direction: Direction, amount: str, method: str, reason: str) -> None:

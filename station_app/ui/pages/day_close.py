@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QGroupBox,
@@ -120,6 +121,10 @@ class CountRow:
 
 
 class DayClosePage(QWidget):
+    """Emits ``wrote`` after petty cash or a close went on the ledger."""
+
+    wrote = Signal()
+
     def __init__(self, store: Store, operator: OperatorInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = CashController(store, operator)
@@ -148,6 +153,16 @@ class DayClosePage(QWidget):
         self.close_button.clicked.connect(self.close_day)
         self.keeper_only = QLabel(self.tr("只有站长可以日结。"), self)
         self.keeper_only.setStyleSheet(f"color: {GREY};")
+        self.pending_box = QGroupBox(self.tr("还没有结果的缴费"), self)
+        self.pending_box.setStyleSheet("QGroupBox { color: #e65100; font-weight: bold; }")
+        self.pending_list = QLabel(self.pending_box)
+        self.pending_list.setWordWrap(True)
+        self.pending_list.setStyleSheet("font-weight: normal;")
+        self.carry_over = QCheckBox(self.tr("已逐笔核对，转入下一天"), self.pending_box)
+        pending_layout = QVBoxLayout(self.pending_box)
+        pending_layout.addWidget(self.pending_list)
+        pending_layout.addWidget(self.carry_over)
+        self._pending_uids: list[str] = []
         self.error = ErrorLabel(self)
         self.result = QLabel(self)
         self.result.setWordWrap(True)
@@ -194,6 +209,7 @@ class DayClosePage(QWidget):
         box = QVBoxLayout(count)
         box.addWidget(self.opening)
         box.addLayout(grid)
+        box.addWidget(self.pending_box)
         box.addWidget(QLabel(self.tr("备注"), count))
         box.addWidget(self.note)
         buttons = QHBoxLayout()
@@ -252,9 +268,24 @@ class DayClosePage(QWidget):
             row.expected.setText(row.expected_fen.format(symbol=True))
             row.show_difference()
         self.period.setText(self._period_text(summary))
+        self._show_pending()
         closed = summary.closed_today is not None
         self.close_button.setEnabled(self.controller.can_close and not closed)
         self.history_model.set_rows([self._history_row(past) for past in self.controller.history()])
+
+    def _show_pending(self) -> None:
+        """Open bill payments: each one is named, and closing needs the keeper's tick."""
+        pending = self.controller.pending_bills()
+        self._pending_uids = [payment.uid for payment in pending]
+        self.pending_box.setVisible(bool(pending))
+        self.carry_over.setChecked(False)
+        self.pending_list.setText(
+            "\n".join(
+                f"{p.biller_name} {p.account_masked} {(p.amount + p.fee).format(symbol=True)}"
+                f"（{format_local_time(p.recorded_at)}）"
+                for p in pending
+            )
+        )
 
     def _period_text(self, summary: Summary) -> str:
         if summary.after_seq == 0:
@@ -298,7 +329,8 @@ class DayClosePage(QWidget):
         self.error.clear_error()
         counted = {method: row.counted.text() for method, row in self.rows.items()}
         try:
-            closed = self.controller.close(counted, self.note.text())
+            carried = self._pending_uids if self.carry_over.isChecked() else []
+            closed = self.controller.close(counted, self.note.text(), carried)
         except UserError as error:
             self.error.show_error(error)
             return
@@ -307,6 +339,7 @@ class DayClosePage(QWidget):
         self.note.set_text("")
         self.result.setText(self._closed_text(closed))
         self.refresh()
+        self.wrote.emit()
         self.print_report(closed.business_day)
 
     def print_report(self, business_day: str, *, reprint: bool = False) -> Printed:
@@ -340,6 +373,7 @@ class DayClosePage(QWidget):
 
         dialog = PettyDialog(direction, submit, self)
         dialog.accepted.connect(self.refresh)
+        dialog.accepted.connect(self.wrote)
         self.dialog = dialog
         dialog.open()
         return dialog

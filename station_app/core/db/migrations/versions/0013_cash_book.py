@@ -52,6 +52,7 @@ def upgrade() -> None:
         sa.Column("expected", sa.Text(), nullable=False),
         sa.Column("counted", sa.Text(), nullable=False),
         sa.Column("note", sa.String(200), nullable=False),
+        sa.Column("carried_over", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_day_closes")),
         sa.UniqueConstraint("business_day", name=op.f("uq_day_closes_business_day")),
         sa.UniqueConstraint("seq", name=op.f("uq_day_closes_seq")),
