@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 
-from station_app.core import preferences
+from station_app.core import preferences, receipt_log
 from station_app.core.receipts import Receipt
 from station_app.core.store import Store
 
@@ -51,6 +51,17 @@ class ReceiptPrinter:
         return target, paper
 
     def print(self, receipt: Receipt) -> Printed:
+        """Prints (or saves) it, marked 重打 if the same receipt went out before."""
+        now = self._store.clock.now()
+        with self._store.reading() as session:
+            receipt = receipt_log.as_printed(session, receipt, now)
+        printed = self._send(receipt)
+        if printed.ok:
+            with self._store.writing() as session:
+                receipt_log.record(session, receipt, now)
+        return printed
+
+    def _send(self, receipt: Receipt) -> Printed:
         from station_app.devices import receipt_escpos, receipt_qt
 
         target, paper = self.settings()

@@ -71,7 +71,9 @@ class OrdersController:
             kind,
             station_name=session.station_name(self._store) or "—",
             operator=self.operator.display_name,
-            issued_at=self._store.clock.now(),
+            # When it happened, not when it is printed: a second print of the same slip
+            # is then recognised as a reprint (``ui.receipt_printing``).
+            issued_at=order.registered_at if kind is ReceiptKind.REGISTERED else order.changed_at,
             translate=translate,
         )
 
