@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from station_app.core import demo_parcels, first_run, operators, preferences
+from station_app.core import demo_counter, demo_parcels, first_run, operators, preferences
 from station_app.core.clock import FixedClock
 from station_app.core.db.models import Role, StationLevel
 from station_app.core.store import Store
@@ -56,4 +56,5 @@ def seed(store: Store) -> list[tuple[str, str]]:
         )
     clock.advance(timedelta(days=1))
     demo_parcels.seed_parcels(store, keeper, clock.now(), store.clock.now())
+    demo_counter.seed_counter(store, keeper, store.clock.now())
     return [KEEPER, ASSISTANT]
