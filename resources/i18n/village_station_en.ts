@@ -72,6 +72,72 @@
     </message>
 </context>
 <context>
+    <name>ArriveDialog</name>
+    <message>
+        <source>货已到站</source>
+        <translation>Goods arrived</translation>
+    </message>
+    <message>
+        <source>确认这单的货已经到了服务站？</source>
+        <translation>Confirm that the goods for this order have arrived at the station?</translation>
+    </message>
+</context>
+<context>
+    <name>BalancesTab</name>
+    <message>
+        <source>姓名或手机后4位，回车查找；空着回车看所有未完成的</source>
+        <translation>Name or last 4 phone digits, Enter to search; Enter on empty lists all open ones</translation>
+    </message>
+    <message>
+        <source>查找</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>村民</source>
+        <translation>Villager</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>订单</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>未完成</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>在站订金</source>
+        <translation>Deposits held</translation>
+    </message>
+    <message>
+        <source>待收尾款</source>
+        <translation>Balance due</translation>
+    </message>
+    <message>
+        <source>累计已付</source>
+        <translation>Paid in total</translation>
+    </message>
+    <message>
+        <source>累计退款</source>
+        <translation>Refunded in total</translation>
+    </message>
+    <message>
+        <source>这位村民的订单</source>
+        <translation>This villager&apos;s orders</translation>
+    </message>
+    <message>
+        <source>没有找到这位村民的代购订单。</source>
+        <translation>No agent orders found for this villager.</translation>
+    </message>
+    <message>
+        <source>{name}：站里收着订金 {held}，交货时还要收 {due}；累计付了 {paid}，退回 {refunded}，净付 {net}。</source>
+        <translation>{name}: the station holds deposits of {held} and collects {due} more on delivery; paid {paid} in all, {refunded} refunded, {net} net.</translation>
+    </message>
+</context>
+<context>
     <name>BatchBar</name>
     <message>
         <source>自动识别</source>
@@ -104,6 +170,132 @@
     <message>
         <source>排队待处理：{count}</source>
         <translation>Queued: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>BillForm</name>
+    <message>
+        <source>如 100 或 58.60</source>
+        <translation>e.g. 100 or 58.60</translation>
+    </message>
+    <message>
+        <source>记录并收款 (Ctrl+回车)</source>
+        <translation>Record and take payment (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>缴费项目</source>
+        <translation>Biller</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>收款方式</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <source>户号</source>
+        <translation>Account no.</translation>
+    </message>
+    <message>
+        <source>填好金额，应收自动算出。</source>
+        <translation>Fill in the amount and the total due is worked out.</translation>
+    </message>
+</context>
+<context>
+    <name>BillsPage</name>
+    <message>
+        <source>缴费</source>
+        <translation>Bill payments</translation>
+    </message>
+    <message>
+        <source>户号后4位，回车查找</source>
+        <translation>Last 4 digits of the account no., Enter to search</translation>
+    </message>
+    <message>
+        <source>处理中</source>
+        <translation>Processing</translation>
+    </message>
+    <message>
+        <source>成功…</source>
+        <translation>Succeeded…</translation>
+    </message>
+    <message>
+        <source>失败退款…</source>
+        <translation>Failed, refund…</translation>
+    </message>
+    <message>
+        <source>复制户号</source>
+        <translation>Copy account no.</translation>
+    </message>
+    <message>
+        <source>凭条…</source>
+        <translation>Receipt…</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>收款时间</source>
+        <translation>Taken at</translation>
+    </message>
+    <message>
+        <source>缴费项目</source>
+        <translation>Biller</translation>
+    </message>
+    <message>
+        <source>户号</source>
+        <translation>Account no.</translation>
+    </message>
+    <message>
+        <source>应收</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>回执号 / 原因</source>
+        <translation>Reference / reason</translation>
+    </message>
+    <message>
+        <source>收款人</source>
+        <translation>Taken by</translation>
+    </message>
+    <message>
+        <source>尾号{tail}的缴费</source>
+        <translation>Payments for account numbers ending {tail}</translation>
+    </message>
+    <message>
+        <source>今日缴费（未办结的排在最前）</source>
+        <translation>Today&apos;s bill payments (open ones first)</translation>
+    </message>
+    <message>
+        <source>未办结：处理中 {submitted} 笔，待缴 {recorded} 笔。村民的钱还没有结果，查到缴费单位的结果后请点“成功”或“失败退款”。</source>
+        <translation>Open: {submitted} processing, {recorded} to pay. The villagers&apos; money has no result yet; once the biller shows the result, press “Succeeded” or “Failed, refund”.</translation>
+    </message>
+    <message>
+        <source>已收款 {total}（{method}）：{biller} {account}。请到缴费单位的网站或App缴费，缴完点“处理中”。</source>
+        <translation>Took {total} ({method}): {biller} {account}. Pay it on the biller&apos;s website or app, then press “Processing”.</translation>
+    </message>
+    <message>
+        <source>已标记处理中：{what}。有结果后点“成功”或“失败退款”。</source>
+        <translation>Marked as processing: {what}. Once there is a result, press “Succeeded” or “Failed, refund”.</translation>
+    </message>
+    <message>
+        <source>缴费成功：{what}，回执号{reference}。可以打印凭条给村民。</source>
+        <translation>Payment succeeded: {what}, reference {reference}. You can print the receipt for the villager.</translation>
+    </message>
+    <message>
+        <source>已标记失败：{what}。请把{total}退还给村民（{method}）。</source>
+        <translation>Marked as failed: {what}. Refund {total} to the villager ({method}).</translation>
+    </message>
+    <message>
+        <source>已复制{account}的完整号码，可以粘贴到缴费单位的网站或App。</source>
+        <translation>Copied the full number of {account}; paste it into the biller&apos;s website or app.</translation>
     </message>
 </context>
 <context>
@@ -182,6 +374,10 @@
         <translation>Already checked in: pickup code {code} ({place})</translation>
     </message>
     <message>
+        <source>代购订单 {number}（{name}）已到站，应收尾款 {due}</source>
+        <translation>Agent order {number} ({name}) has arrived; balance due {due}</translation>
+    </message>
+    <message>
         <source>已入库：取件码 {code}，{place}</source>
         <translation>Checked in: pickup code {code}, {place}</translation>
     </message>
@@ -237,26 +433,6 @@
 </context>
 <context>
     <name>DayClosePage</name>
-    <message>
-        <source>寄件运费</source>
-        <translation>Sending fees</translation>
-    </message>
-    <message>
-        <source>寄件退费</source>
-        <translation>Sending fee refunds</translation>
-    </message>
-    <message>
-        <source>零钱收入</source>
-        <translation>Petty cash in</translation>
-    </message>
-    <message>
-        <source>零钱支出</source>
-        <translation>Petty cash out</translation>
-    </message>
-    <message>
-        <source>作废冲回</source>
-        <translation>Voided, reversed</translation>
-    </message>
     <message>
         <source>相符</source>
         <translation>Matches</translation>
@@ -314,6 +490,14 @@
         <translation>Only a keeper can close the day.</translation>
     </message>
     <message>
+        <source>还没有结果的缴费</source>
+        <translation>Bill payments without a result</translation>
+    </message>
+    <message>
+        <source>已逐笔核对，转入下一天</source>
+        <translation>Checked one by one; carry them over to the next day</translation>
+    </message>
+    <message>
         <source>营业日</source>
         <translation>Business day</translation>
     </message>
@@ -340,6 +524,10 @@
     <message>
         <source>备注</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>重打日结单</source>
+        <translation>Reprint day close report</translation>
     </message>
     <message>
         <source>本期收付</source>
@@ -378,6 +566,10 @@
         <translation>Today is already closed ({operator}, {time}). Later movements go into the next close.</translation>
     </message>
     <message>
+        <source>请先在下面的列表里选一次日结。</source>
+        <translation>First select a day close in the list below.</translation>
+    </message>
+    <message>
         <source>日结完成（营业日 {day}）。{details}</source>
         <translation>Day closed (business day {day}). {details}</translation>
     </message>
@@ -411,6 +603,29 @@
     <message>
         <source>电话（入库用）</source>
         <translation>Phone (for check-in)</translation>
+    </message>
+</context>
+<context>
+    <name>DeliverDialog</name>
+    <message>
+        <source>收款交付</source>
+        <translation>Collect and hand over</translation>
+    </message>
+    <message>
+        <source>总价 {total} − 订金 {deposit} = 应收尾款 &lt;b&gt;{due}&lt;/b&gt;</source>
+        <translation>Total {total} − deposit {deposit} = balance due &lt;b&gt;{due}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>收款方式</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <source>订金已付清全款，不用再收钱。</source>
+        <translation>The deposit covered the full price; nothing more to collect.</translation>
+    </message>
+    <message>
+        <source>包裹（取件码 {code}）会一起出库。</source>
+        <translation>The parcel (pickup code {code}) is picked up at the same time.</translation>
     </message>
 </context>
 <context>
@@ -563,6 +778,25 @@
     </message>
 </context>
 <context>
+    <name>FailDialog</name>
+    <message>
+        <source>缴费失败，退款</source>
+        <translation>Payment failed: refund</translation>
+    </message>
+    <message>
+        <source>必填，如：户号已销户、系统提示缴费失败</source>
+        <translation>Required, e.g. account closed, the system said the payment failed</translation>
+    </message>
+    <message>
+        <source>要退还给村民 {total}（{method}）。</source>
+        <translation>Refund {total} to the villager ({method}).</translation>
+    </message>
+    <message>
+        <source>失败原因</source>
+        <translation>Reason for failure</translation>
+    </message>
+</context>
+<context>
     <name>FeePanel</name>
     <message>
         <source>运费 {fee}元</source>
@@ -598,6 +832,33 @@
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>GiveBackDialog</name>
+    <message>
+        <source>必填，如：村民不要了、商品有问题</source>
+        <translation>Required, e.g. the villager changed their mind, the goods are faulty</translation>
+    </message>
+    <message>
+        <source>最多 {most}</source>
+        <translation>At most {most}</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>退给村民（元）</source>
+        <translation>Refund to villager (yuan)</translation>
+    </message>
+    <message>
+        <source>退款方式</source>
+        <translation>Refund method</translation>
+    </message>
+    <message>
+        <source>村民已付 {paid}。</source>
+        <translation>The villager has paid {paid}.</translation>
     </message>
 </context>
 <context>
@@ -1206,6 +1467,196 @@
     </message>
 </context>
 <context>
+    <name>OrdersListTab</name>
+    <message>
+        <source>订单号 / 姓名 / 手机后4位 / 快递单号，回车查找</source>
+        <translation>Order no. / name / last 4 phone digits / tracking no., Enter to search</translation>
+    </message>
+    <message>
+        <source>只看未完成</source>
+        <translation>Open only</translation>
+    </message>
+    <message>
+        <source>已下单…</source>
+        <translation>Mark ordered…</translation>
+    </message>
+    <message>
+        <source>已发货…</source>
+        <translation>Mark shipped…</translation>
+    </message>
+    <message>
+        <source>已到站…</source>
+        <translation>Mark arrived…</translation>
+    </message>
+    <message>
+        <source>收款交付…</source>
+        <translation>Collect and hand over…</translation>
+    </message>
+    <message>
+        <source>取消订单…</source>
+        <translation>Cancel order…</translation>
+    </message>
+    <message>
+        <source>退款…</source>
+        <translation>Refund…</translation>
+    </message>
+    <message>
+        <source>打印小票…</source>
+        <translation>Print receipt…</translation>
+    </message>
+    <message>
+        <source>只有站长可以退钱给村民。</source>
+        <translation>Only the keeper can refund a villager.</translation>
+    </message>
+    <message>
+        <source>{name}（{platform}）{quantity} × {price}</source>
+        <translation>{name} ({platform}) {quantity} × {price}</translation>
+    </message>
+    <message>
+        <source>{number}&#x3000;{status}&#x3000;商品：{goods}</source>
+        <translation>{number}  {status}  Goods: {goods}</translation>
+    </message>
+    <message>
+        <source>商品 {items} + 服务费 {fee} = 总价 {total}；订金 {deposit}{method}；尾款 {due}</source>
+        <translation>Goods {items} + service fee {fee} = total {total}; deposit {deposit}{method}; balance {due}</translation>
+    </message>
+    <message>
+        <source>平台订单号 {number}</source>
+        <translation>Platform order no. {number}</translation>
+    </message>
+    <message>
+        <source>{status}原因：{reason}，退给村民 {amount}</source>
+        <translation>{status}, reason: {reason}; {amount} refunded to the villager</translation>
+    </message>
+    <message>
+        <source>请先在列表里选中一张订单。</source>
+        <translation>First select an order in the list.</translation>
+    </message>
+    <message>
+        <source>{number} 已下单。</source>
+        <translation>{number} marked as ordered.</translation>
+    </message>
+    <message>
+        <source>{number} 已到站，应收尾款 {due}，请通知村民来取。</source>
+        <translation>{number} has arrived; balance due {due}. Tell the villager to come and collect it.</translation>
+    </message>
+    <message>
+        <source>{number} 已改为“{status}”。</source>
+        <translation>{number} is now “{status}”.</translation>
+    </message>
+    <message>
+        <source>{number} 已交付，收尾款 {due}。可以打印交货单。</source>
+        <translation>{number} handed over, balance of {due} collected. You can print the delivery slip.</translation>
+    </message>
+    <message>
+        <source>取消订单</source>
+        <translation>Cancel order</translation>
+    </message>
+    <message>
+        <source>退款</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>{number} {status}，退给村民 {amount}。</source>
+        <translation>{number} {status}; {amount} refunded to the villager.</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPage</name>
+    <message>
+        <source>商品名称</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>平台</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>单价（元）</source>
+        <translation>Unit price (yuan)</translation>
+    </message>
+    <message>
+        <source>小计</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <source>{first} 等{count}样</source>
+        <translation>{first} and more ({count} items)</translation>
+    </message>
+    <message>
+        <source>已收清</source>
+        <translation>Paid in full</translation>
+    </message>
+    <message>
+        <source>退{amount}</source>
+        <translation>Refunded {amount}</translation>
+    </message>
+    <message>
+        <source>取件码 {code}</source>
+        <translation>Pickup code {code}</translation>
+    </message>
+    <message>
+        <source>订单号</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <source>村民</source>
+        <translation>Villager</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>商品</source>
+        <translation>Goods</translation>
+    </message>
+    <message>
+        <source>总价</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>已收</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>尾款</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>快递单号 / 取件码</source>
+        <translation>Tracking no. / pickup code</translation>
+    </message>
+    <message>
+        <source>登记时间</source>
+        <translation>Registered at</translation>
+    </message>
+    <message>
+        <source>代购</source>
+        <translation>Agent orders</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>订单</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>村民往来</source>
+        <translation>Villager accounts</translation>
+    </message>
+</context>
+<context>
     <name>ParcelsPage</name>
     <message>
         <source>入库</source>
@@ -1395,6 +1846,10 @@
         <translation>Picked up {count}: {codes}</translation>
     </message>
     <message>
+        <source>代购订单 {number} 已交付，收尾款 {due}</source>
+        <translation>Agent order {number} handed over; balance of {due} collected</translation>
+    </message>
+    <message>
         <source>取件还没有办理：可以再按“确认取件”不带照片取件，或清理磁盘后重新拍照。</source>
         <translation>The pickup has not been done: press “Confirm pickup” again to hand over without the photo, or free disk space and take the photo again.</translation>
     </message>
@@ -1435,6 +1890,29 @@
     </message>
 </context>
 <context>
+    <name>PlaceDialog</name>
+    <message>
+        <source>已在平台下单</source>
+        <translation>Ordered on the platform</translation>
+    </message>
+    <message>
+        <source>平台订单详情里的订单号</source>
+        <translation>The order number in the platform&apos;s order details</translation>
+    </message>
+    <message>
+        <source>已经有快递单号就填</source>
+        <translation>Fill in if there is already a tracking number</translation>
+    </message>
+    <message>
+        <source>平台订单号</source>
+        <translation>Platform order no.</translation>
+    </message>
+    <message>
+        <source>快递单号</source>
+        <translation>Tracking no.</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>—— 下一版本提供</source>
@@ -1454,6 +1932,26 @@
     <message>
         <source>扫码成功或出错时播放提示音</source>
         <translation>Play a sound when a scan succeeds or fails</translation>
+    </message>
+    <message>
+        <source>留空：用系统默认打印机</source>
+        <translation>Leave empty to use the system&apos;s default printer</translation>
+    </message>
+    <message>
+        <source>热敏小票打印机直连时填写，例如 tcp://192.168.1.50:9100 或 \\localhost\POS58</source>
+        <translation>For a thermal receipt printer connected directly, e.g. tcp://192.168.1.50:9100 or \\localhost\POS58</translation>
+    </message>
+    <message>
+        <source>58毫米</source>
+        <translation>58 mm</translation>
+    </message>
+    <message>
+        <source>80毫米</source>
+        <translation>80 mm</translation>
+    </message>
+    <message>
+        <source>打印测试小票</source>
+        <translation>Print a test receipt</translation>
     </message>
     <message>
         <source>保存设置</source>
@@ -1476,6 +1974,14 @@
         <translation>Opening hours</translation>
     </message>
     <message>
+        <source>小票打印机</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <source>小票纸宽</source>
+        <translation>Receipt paper width</translation>
+    </message>
+    <message>
         <source>设置已保存。</source>
         <translation>Settings saved.</translation>
     </message>
@@ -1485,6 +1991,48 @@
     <message>
         <source>取消 (Esc)</source>
         <translation>Cancel (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>缴费凭条</source>
+        <translation>Bill payment receipt</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>没有找到打印机，请在系统里装好小票打印机。</source>
+        <translation>No printer found; install the receipt printer in the system first.</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPrinter</name>
+    <message>
+        <source>小票已打印。</source>
+        <translation>Receipt printed.</translation>
+    </message>
+    <message>
+        <source>小票已送到打印机。</source>
+        <translation>Receipt sent to the printer.</translation>
+    </message>
+    <message>
+        <source>小票没有打印：{reason}</source>
+        <translation>The receipt was not printed: {reason}</translation>
+    </message>
+    <message>
+        <source>小票没有保存：{reason}</source>
+        <translation>The receipt was not saved: {reason}</translation>
+    </message>
+    <message>
+        <source>没有找到打印机，小票已存为 PDF：{path}</source>
+        <translation>No printer found; the receipt was saved as a PDF: {path}</translation>
     </message>
 </context>
 <context>
@@ -1652,6 +2200,89 @@
     <message>
         <source>本次重复扫描 {n}</source>
         <translation>Scanned twice {n}</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterTab</name>
+    <message>
+        <source>例如：胡建国</source>
+        <translation>e.g. Hu Jianguo</translation>
+    </message>
+    <message>
+        <source>11位手机号，货到时打电话通知</source>
+        <translation>11-digit mobile; we call when the goods arrive</translation>
+    </message>
+    <message>
+        <source>没有就空着</source>
+        <translation>Leave empty if none</translation>
+    </message>
+    <message>
+        <source>现在收多少，没有就空着</source>
+        <translation>Amount paid now; leave empty if none</translation>
+    </message>
+    <message>
+        <source>知道快递单号就填，到货扫码时自动提醒</source>
+        <translation>Fill in if known; scanning the parcel in then flags the order</translation>
+    </message>
+    <message>
+        <source>登记并收订金</source>
+        <translation>Register and take deposit</translation>
+    </message>
+    <message>
+        <source>打印登记单…</source>
+        <translation>Print order slip…</translation>
+    </message>
+    <message>
+        <source>村民姓名</source>
+        <translation>Villager&apos;s name</translation>
+    </message>
+    <message>
+        <source>手机号</source>
+        <translation>Mobile number</translation>
+    </message>
+    <message>
+        <source>服务费（元）</source>
+        <translation>Service fee (yuan)</translation>
+    </message>
+    <message>
+        <source>订金（元）</source>
+        <translation>Deposit (yuan)</translation>
+    </message>
+    <message>
+        <source>订金收款方式</source>
+        <translation>Deposit paid by</translation>
+    </message>
+    <message>
+        <source>快递单号</source>
+        <translation>Tracking no.</translation>
+    </message>
+    <message>
+        <source>商品（直接打字，回车到下一格；Ctrl+Delete 删除一行）</source>
+        <translation>Goods (just type; Enter moves to the next cell; Ctrl+Delete deletes a row)</translation>
+    </message>
+    <message>
+        <source>商品 {items} + 服务费 {fee} = 总价 &lt;b&gt;{total}&lt;/b&gt;；订金 &lt;b&gt;{deposit}&lt;/b&gt;；交货时应收尾款 &lt;b&gt;{due}&lt;/b&gt;</source>
+        <translation>Goods {items} + service fee {fee} = total &lt;b&gt;{total}&lt;/b&gt;; deposit &lt;b&gt;{deposit}&lt;/b&gt;; balance due on delivery &lt;b&gt;{due}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>订金比总价还多，请核对。</source>
+        <translation>The deposit is more than the total; please check.</translation>
+    </message>
+    <message>
+        <source>第{row}行商品：{message}</source>
+        <translation>Item row {row}: {message}</translation>
+    </message>
+    <message>
+        <source>收订金 {deposit}（{method}）</source>
+        <translation>deposit {deposit} taken ({method})</translation>
+    </message>
+    <message>
+        <source>没有收订金</source>
+        <translation>no deposit taken</translation>
+    </message>
+    <message>
+        <source>已登记 {number}（{name}）：{paid}，交货时应收尾款 {due}。</source>
+        <translation>Registered {number} ({name}): {paid}; balance due on delivery {due}.</translation>
     </message>
 </context>
 <context>
@@ -1874,6 +2505,25 @@
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ShipDialog</name>
+    <message>
+        <source>平台已发货</source>
+        <translation>Shipped by the platform</translation>
+    </message>
+    <message>
+        <source>平台物流信息里的快递单号</source>
+        <translation>The tracking number from the platform&apos;s shipping details</translation>
+    </message>
+    <message>
+        <source>快递单号</source>
+        <translation>Tracking no.</translation>
+    </message>
+    <message>
+        <source>有单号时，包裹入库扫码会自动把订单改为“已到站”。</source>
+        <translation>With a tracking number, scanning the parcel in at check-in marks the order “Arrived” automatically.</translation>
     </message>
 </context>
 <context>
@@ -2226,6 +2876,21 @@
     </message>
 </context>
 <context>
+    <name>SucceedDialog</name>
+    <message>
+        <source>缴费成功</source>
+        <translation>Payment succeeded</translation>
+    </message>
+    <message>
+        <source>缴费单位给的回执号或交易流水号</source>
+        <translation>The reference or transaction number the biller gave</translation>
+    </message>
+    <message>
+        <source>回执号</source>
+        <translation>Reference</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <source>成功</source>
@@ -2513,6 +3178,25 @@
     </message>
 </context>
 <context>
+    <name>TotalPanel</name>
+    <message>
+        <source>应收 {total}</source>
+        <translation>Due {total}</translation>
+    </message>
+    <message>
+        <source>缴费 {amount} + 服务费 {fee}</source>
+        <translation>Payment {amount} + service fee {fee}</translation>
+    </message>
+    <message>
+        <source>缴费 {amount}</source>
+        <translation>Payment {amount}</translation>
+    </message>
+    <message>
+        <source>应收 —</source>
+        <translation>Due —</translation>
+    </message>
+</context>
+<context>
     <name>VillagePanel</name>
     <message>
         <source>导入交接单文件… (Ctrl+O)</source>
@@ -2625,6 +3309,56 @@
     <message>
         <source>{number}：应到{expected}，已到{arrived}，未到{missing}，多件{extra}，错分{wrong}</source>
         <translation>{number}: expected {expected}, arrived {arrived}, missing {missing}, extra {extra}, mis-sorted {wrong}</translation>
+    </message>
+</context>
+<context>
+    <name>_OrderDialog</name>
+    <message>
+        <source>{number}&#x3000;{name}（{phone}）&#x3000;{goods}</source>
+        <translation>{number}  {name} ({phone})  {goods}</translation>
+    </message>
+</context>
+<context>
+    <name>bills</name>
+    <message>
+        <source>{biller} {account}，{amount}</source>
+        <translation>{biller} {account}, {amount}</translation>
+    </message>
+    <message>
+        <source>待缴</source>
+        <translation>To pay</translation>
+    </message>
+    <message>
+        <source>处理中</source>
+        <translation>Processing</translation>
+    </message>
+    <message>
+        <source>成功</source>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <source>失败已退款</source>
+        <translation>Failed, refunded</translation>
+    </message>
+    <message>
+        <source>服务费每笔{fee}</source>
+        <translation>Service fee {fee} per payment</translation>
+    </message>
+    <message>
+        <source>服务费按金额的{rate}‰，最低{low}，最高{high}</source>
+        <translation>Service fee {rate}‰ of the amount, min. {low}, max. {high}</translation>
+    </message>
+    <message>
+        <source>不收服务费</source>
+        <translation>No service fee</translation>
+    </message>
+    <message>
+        <source>可选：{choices}</source>
+        <translation>Choices: {choices}</translation>
+    </message>
+    <message>
+        <source>每笔{low}到{high}</source>
+        <translation>{low} to {high} per payment</translation>
     </message>
 </context>
 <context>
@@ -2858,6 +3592,10 @@
         <translation>The SMS gateway URL must start with http:// or https:// and contain no spaces.</translation>
     </message>
     <message>
+        <source>打印机地址不对：留空用默认打印机，或写 tcp://地址:端口。</source>
+        <translation>Invalid printer address: leave it empty for the default printer, or write tcp://address:port.</translation>
+    </message>
+    <message>
         <source>重量不能超过{limit}：{text}</source>
         <translation>Weight cannot exceed {limit}: {text}</translation>
     </message>
@@ -2990,8 +3728,80 @@
         <translation>Damaged</translation>
     </message>
     <message>
+        <source>拼多多</source>
+        <translation>Pinduoduo</translation>
+    </message>
+    <message>
+        <source>京东</source>
+        <translation>JD.com</translation>
+    </message>
+    <message>
+        <source>淘宝</source>
+        <translation>Taobao</translation>
+    </message>
+    <message>
+        <source>供销e家</source>
+        <translation>Gongxiao e-Jia</translation>
+    </message>
+    <message>
         <source>其他</source>
         <translation>Other</translation>
+    </message>
+    <message>
+        <source>请填写村民姓名。</source>
+        <translation>Enter the villager&apos;s name.</translation>
+    </message>
+    <message>
+        <source>姓名太长了，最多{limit}个字。</source>
+        <translation>The name is too long; at most {limit} characters.</translation>
+    </message>
+    <message>
+        <source>代购要填村民完整的11位手机号。</source>
+        <translation>An agent order needs the villager&apos;s full 11-digit mobile number.</translation>
+    </message>
+    <message>
+        <source>请至少填写一件商品。</source>
+        <translation>Enter at least one item.</translation>
+    </message>
+    <message>
+        <source>一张订单最多{limit}行商品，请分开登记。</source>
+        <translation>An order holds at most {limit} item lines; register the rest as another order.</translation>
+    </message>
+    <message>
+        <source>请填写商品名称。</source>
+        <translation>Enter the item name.</translation>
+    </message>
+    <message>
+        <source>商品名称太长了，最多{limit}个字。</source>
+        <translation>The item name is too long; at most {limit} characters.</translation>
+    </message>
+    <message>
+        <source>请选择下单平台。</source>
+        <translation>Choose the platform to order on.</translation>
+    </message>
+    <message>
+        <source>数量要填整数（件、袋、箱）：{text}</source>
+        <translation>The quantity must be a whole number (pieces, bags, boxes): {text}</translation>
+    </message>
+    <message>
+        <source>数量至少是1。</source>
+        <translation>The quantity must be at least 1.</translation>
+    </message>
+    <message>
+        <source>数量{quantity}太大了，一行最多{limit}。</source>
+        <translation>Quantity {quantity} is too large; at most {limit} per line.</translation>
+    </message>
+    <message>
+        <source>单价必须大于0。</source>
+        <translation>The unit price must be more than 0.</translation>
+    </message>
+    <message>
+        <source>订单金额{amount}元太大了，一张代购单最多{limit}元。</source>
+        <translation>The order amount of {amount} yuan is too large; an agent order is at most {limit} yuan.</translation>
+    </message>
+    <message>
+        <source>订金{deposit}元不能超过订单总价{total}元。</source>
+        <translation>The deposit of {deposit} yuan cannot exceed the order total of {total} yuan.</translation>
     </message>
     <message>
         <source>请选择退件原因。</source>
@@ -3030,8 +3840,40 @@
         <translation>Sending needs the sender&apos;s full 11-digit mobile number.</translation>
     </message>
     <message>
+        <source>收款方式只能是现金、微信、支付宝或银行卡。</source>
+        <translation>Payment must be cash, WeChat, Alipay or bank card.</translation>
+    </message>
+    <message>
+        <source>请填写缴费单位给的回执号（交易流水号）。</source>
+        <translation>Enter the reference (transaction number) the biller gave.</translation>
+    </message>
+    <message>
+        <source>回执号不对（最多{limit}个字符）：{text}</source>
+        <translation>Invalid reference (at most {limit} characters): {text}</translation>
+    </message>
+    <message>
+        <source>标记失败必须写明原因。</source>
+        <translation>Marking a payment failed needs a reason.</translation>
+    </message>
+    <message>
         <source>“{text}…”太长了，最多{limit}个字。</source>
         <translation>“{text}…” is too long; at most {limit} characters.</translation>
+    </message>
+    <message>
+        <source>这笔缴费还没有提交：请先在缴费单位的网站或App上缴费，标记“处理中”，有了结果再标记“成功”。</source>
+        <translation>This payment has not been submitted yet: first pay it on the biller&apos;s website or app and mark it “Processing”; once there is a result, mark it “Succeeded”.</translation>
+    </message>
+    <message>
+        <source>这笔缴费已于{when}由{operator}标记为处理中。</source>
+        <translation>This payment was marked processing on {when} by {operator}.</translation>
+    </message>
+    <message>
+        <source>这笔缴费已于{when}由{operator}确认成功（回执号{reference}），不能再改。</source>
+        <translation>This payment was confirmed successful on {when} by {operator} (reference {reference}); it can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>这笔缴费已于{when}由{operator}标记为失败，钱已退还。</source>
+        <translation>This payment was marked failed on {when} by {operator}; the money was refunded.</translation>
     </message>
     <message>
         <source>付款方式只能是现金、微信、支付宝、银行卡或赊账。</source>
@@ -3474,6 +4316,10 @@
         <translation>Today has already been closed ({operator}); close again tomorrow.</translation>
     </message>
     <message>
+        <source>有{count}笔缴费还没有结果，请逐笔核对后确认转入下一天，再日结。</source>
+        <translation>{count} bill payments have no result yet; check them one by one and confirm carrying them over to the next day, then close the day.</translation>
+    </message>
+    <message>
         <source>备注太长（最多200个字）。</source>
         <translation>The note is too long (at most 200 characters).</translation>
     </message>
@@ -3548,6 +4394,330 @@
     <message>
         <source>[二维码]</source>
         <translation>[QR code]</translation>
+    </message>
+    <message>
+        <source>请填写{label}。</source>
+        <translation>Please fill in: {label}.</translation>
+    </message>
+    <message>
+        <source>{label}格式不对：{description}。</source>
+        <translation>{label} is not in the right format: {description}.</translation>
+    </message>
+    <message>
+        <source>缴费金额必须大于0。</source>
+        <translation>The payment amount must be more than 0.</translation>
+    </message>
+    <message>
+        <source>{biller}只能选这几档金额：{choices}。</source>
+        <translation>{biller} takes only these amounts: {choices}.</translation>
+    </message>
+    <message>
+        <source>{biller}每笔要在{low}到{high}之间，现在是{amount}。</source>
+        <translation>{biller} takes {low} to {high} per payment; this is {amount}.</translation>
+    </message>
+    <message>
+        <source>没有这个缴费单位：{code}，请重新选择。</source>
+        <translation>No such biller: {code}; please choose again.</translation>
+    </message>
+    <message>
+        <source>缴费单位表有误：{detail}</source>
+        <translation>The billers list is faulty: {detail}</translation>
+    </message>
+    <message>
+        <source>待缴</source>
+        <translation>To pay</translation>
+    </message>
+    <message>
+        <source>处理中</source>
+        <translation>Processing</translation>
+    </message>
+    <message>
+        <source>成功</source>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <source>失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>缴费单位</source>
+        <translation>Biller</translation>
+    </message>
+    <message>
+        <source>户号</source>
+        <translation>Account no.</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>回执号</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>失败原因</source>
+        <translation>Reason for failure</translation>
+    </message>
+    <message>
+        <source>代缴费凭证</source>
+        <translation>Bill payment receipt</translation>
+    </message>
+    <message>
+        <source>服务费</source>
+        <translation>Service fee</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>已退还</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>缴费单位已确认。请保管好本凭证，有疑问凭回执号查询。</source>
+        <translation>Confirmed by the biller. Keep this receipt; quote the reference with any query.</translation>
+    </message>
+    <message>
+        <source>缴费没有成功，钱已按原方式退还。</source>
+        <translation>The payment did not go through; the money was refunded the way it was paid.</translation>
+    </message>
+    <message>
+        <source>本凭证只证明服务站已收款，是否到账以缴费单位确认为准。</source>
+        <translation>This receipt only shows that the station took the money; the payment counts once the biller confirms it.</translation>
+    </message>
+    <message>
+        <source>找不到这笔缴费。</source>
+        <translation>Bill payment not found.</translation>
+    </message>
+    <message>
+        <source>请输入户号的最后1到4位。</source>
+        <translation>Enter the last 1 to 4 digits of the account number.</translation>
+    </message>
+    <message>
+        <source>这笔缴费的完整户号没有保存（已办结，或是从县里恢复的记录）。</source>
+        <translation>The full account number of this payment is not kept (it is settled, or the record was restored from the county).</translation>
+    </message>
+    <message>
+        <source>寄件运费</source>
+        <translation>Shipment fee</translation>
+    </message>
+    <message>
+        <source>寄件退费</source>
+        <translation>Shipment fee refund</translation>
+    </message>
+    <message>
+        <source>零钱收入</source>
+        <translation>Petty cash in</translation>
+    </message>
+    <message>
+        <source>零钱支出</source>
+        <translation>Petty cash out</translation>
+    </message>
+    <message>
+        <source>代购订金</source>
+        <translation>Agent order deposit</translation>
+    </message>
+    <message>
+        <source>代购尾款</source>
+        <translation>Agent order balance</translation>
+    </message>
+    <message>
+        <source>代购退款</source>
+        <translation>Agent order refund</translation>
+    </message>
+    <message>
+        <source>代缴费</source>
+        <translation>Bill payment</translation>
+    </message>
+    <message>
+        <source>代缴服务费</source>
+        <translation>Bill payment service fee</translation>
+    </message>
+    <message>
+        <source>代缴费退款</source>
+        <translation>Bill payment refund</translation>
+    </message>
+    <message>
+        <source>代缴服务费退款</source>
+        <translation>Bill service fee refund</translation>
+    </message>
+    <message>
+        <source>作废冲回</source>
+        <translation>Void reversal</translation>
+    </message>
+    <message>
+        <source>日结单</source>
+        <translation>Day close report</translation>
+    </message>
+    <message>
+        <source>营业日</source>
+        <translation>Business day</translation>
+    </message>
+    <message>
+        <source>期初现金</source>
+        <translation>Opening cash</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>已下单</source>
+        <translation>Ordered</translation>
+    </message>
+    <message>
+        <source>已发货</source>
+        <translation>Shipped</translation>
+    </message>
+    <message>
+        <source>已到站</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <source>已交付</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>已退款</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>标记已下单</source>
+        <translation>mark it as ordered</translation>
+    </message>
+    <message>
+        <source>标记已发货</source>
+        <translation>mark it as shipped</translation>
+    </message>
+    <message>
+        <source>标记已到站</source>
+        <translation>mark it as arrived</translation>
+    </message>
+    <message>
+        <source>收款交付</source>
+        <translation>collect and hand it over</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>cancel it</translation>
+    </message>
+    <message>
+        <source>退款</source>
+        <translation>refund it</translation>
+    </message>
+    <message>
+        <source>找不到这张代购订单。</source>
+        <translation>Agent order not found.</translation>
+    </message>
+    <message>
+        <source>订单{number}已于{when}交付并收清尾款（{operator}），不能重复收款。</source>
+        <translation>Order {number} was handed over and paid in full on {when} ({operator}); it cannot be paid twice.</translation>
+    </message>
+    <message>
+        <source>订单{number}现在是“{status}”（{when}），不能{action}。</source>
+        <translation>Order {number} is “{status}” ({when}), so you cannot {action}.</translation>
+    </message>
+    <message>
+        <source>单号{tracking}已登记在代购订单{number}上，请核对。</source>
+        <translation>Tracking no. {tracking} is already registered on agent order {number}; please check.</translation>
+    </message>
+    <message>
+        <source>代购登记单</source>
+        <translation>Agent order slip</translation>
+    </message>
+    <message>
+        <source>代购交货单</source>
+        <translation>Agent order delivery slip</translation>
+    </message>
+    <message>
+        <source>货到后站里会打电话通知，凭此单取货、付清尾款。</source>
+        <translation>The station will call you when the goods arrive. Bring this slip to collect them and pay the balance.</translation>
+    </message>
+    <message>
+        <source>货物已当面点清交付。</source>
+        <translation>Goods checked and handed over in person.</translation>
+    </message>
+    <message>
+        <source>村民</source>
+        <translation>Villager</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>平台订单号</source>
+        <translation>Platform order no.</translation>
+    </message>
+    <message>
+        <source>快递单号</source>
+        <translation>Tracking no.</translation>
+    </message>
+    <message>
+        <source>商品合计</source>
+        <translation>Goods total</translation>
+    </message>
+    <message>
+        <source>订单总价</source>
+        <translation>Order total</translation>
+    </message>
+    <message>
+        <source>已收订金</source>
+        <translation>Deposit paid</translation>
+    </message>
+    <message>
+        <source>交货时应付尾款</source>
+        <translation>Balance due on delivery</translation>
+    </message>
+    <message>
+        <source>本次收尾款</source>
+        <translation>Balance paid now</translation>
+    </message>
+    <message>
+        <source>合计已付</source>
+        <translation>Total paid</translation>
+    </message>
+    <message>
+        <source>取消订单必须写明原因。</source>
+        <translation>Cancelling an order needs a reason.</translation>
+    </message>
+    <message>
+        <source>退款必须写明原因。</source>
+        <translation>A refund needs a reason.</translation>
+    </message>
+    <message>
+        <source>请填写平台订单号。</source>
+        <translation>Enter the platform order number.</translation>
+    </message>
+    <message>
+        <source>平台订单号不对（最多{limit}个字符）：{text}</source>
+        <translation>Invalid platform order number (at most {limit} characters): {text}</translation>
+    </message>
+    <message>
+        <source>退款{amount}元不能超过村民已付的{paid}元。</source>
+        <translation>The refund of {amount} yuan cannot exceed the {paid} yuan the villager paid.</translation>
+    </message>
+    <message>
+        <source>退款金额必须大于0。</source>
+        <translation>The refund must be more than 0.</translation>
+    </message>
+    <message>
+        <source>测试小票</source>
+        <translation>Test receipt</translation>
+    </message>
+    <message>
+        <source>测试商品</source>
+        <translation>Test item</translation>
+    </message>
+    <message>
+        <source>能扫出来就说明二维码正常</source>
+        <translation>If this scans, the QR code prints correctly</translation>
     </message>
 </context>
 <context>
@@ -3658,6 +4828,33 @@
     <message>
         <source>待扫码核对</source>
         <translation>Scan to check</translation>
+    </message>
+</context>
+<context>
+    <name>receipts</name>
+    <message>
+        <source>打印机连接不上：{target}（{reason}）</source>
+        <translation>Cannot connect to the printer: {target} ({reason})</translation>
+    </message>
+    <message>
+        <source>打印机地址不对：{target}</source>
+        <translation>Invalid printer address: {target}</translation>
+    </message>
+    <message>
+        <source>小票 {width} mm</source>
+        <translation>Receipt {width} mm</translation>
+    </message>
+    <message>
+        <source>打印机没有响应</source>
+        <translation>The printer does not respond</translation>
+    </message>
+    <message>
+        <source>打印机报错</source>
+        <translation>Printer error</translation>
+    </message>
+    <message>
+        <source>小票</source>
+        <translation>Receipt</translation>
     </message>
 </context>
 <context>
@@ -3962,6 +5159,50 @@
     <message>
         <source>核对交接单</source>
         <translation>Manifest checked</translation>
+    </message>
+    <message>
+        <source>代购登记</source>
+        <translation>Agent order registered</translation>
+    </message>
+    <message>
+        <source>代购已下单</source>
+        <translation>Agent order placed</translation>
+    </message>
+    <message>
+        <source>代购已发货</source>
+        <translation>Agent order shipped</translation>
+    </message>
+    <message>
+        <source>代购到站</source>
+        <translation>Agent order arrived</translation>
+    </message>
+    <message>
+        <source>代购交付</source>
+        <translation>Agent order delivered</translation>
+    </message>
+    <message>
+        <source>取消代购</source>
+        <translation>Agent order cancelled</translation>
+    </message>
+    <message>
+        <source>代购退款</source>
+        <translation>Agent order refunded</translation>
+    </message>
+    <message>
+        <source>代缴费收款</source>
+        <translation>Bill payment taken</translation>
+    </message>
+    <message>
+        <source>代缴费处理中</source>
+        <translation>Bill payment processing</translation>
+    </message>
+    <message>
+        <source>代缴费成功</source>
+        <translation>Bill payment succeeded</translation>
+    </message>
+    <message>
+        <source>代缴费失败退款</source>
+        <translation>Bill payment failed, refunded</translation>
     </message>
 </context>
 </TS>
