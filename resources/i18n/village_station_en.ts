@@ -3840,8 +3840,8 @@
         <translation>Sending needs the sender&apos;s full 11-digit mobile number.</translation>
     </message>
     <message>
-        <source>收款方式只能是现金、微信、支付宝或银行卡。</source>
-        <translation>Payment must be cash, WeChat, Alipay or bank card.</translation>
+        <source>收款方式只能是现金、微信、支付宝或银行转账。</source>
+        <translation>The payment method can only be cash, WeChat, Alipay or bank transfer.</translation>
     </message>
     <message>
         <source>请填写缴费单位给的回执号（交易流水号）。</source>
@@ -4761,6 +4761,77 @@
     <message>
         <source>操作员</source>
         <translation>Operator</translation>
+    </message>
+</context>
+<context>
+    <name>notifications</name>
+    <message>
+        <source>待发</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>发送中</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <source>已发</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>短信</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>打印清单</source>
+        <translation>Printed list</translation>
+    </message>
+    <message>
+        <source>剪贴板</source>
+        <translation>Clipboard</translation>
+    </message>
+    <message>
+        <source>到件通知</source>
+        <translation>Arrival notice</translation>
+    </message>
+    <message>
+        <source>滞留提醒</source>
+        <translation>Overdue reminder</translation>
+    </message>
+    <message>
+        <source>待发 {count}</source>
+        <translation>{count} waiting</translation>
+    </message>
+    <message>
+        <source>待打印 {count}</source>
+        <translation>{count} to print</translation>
+    </message>
+    <message>
+        <source>待复制 {count}</source>
+        <translation>{count} to copy</translation>
+    </message>
+    <message>
+        <source>失败 {count}</source>
+        <translation>{count} failed</translation>
+    </message>
+    <message>
+        <source>未设置短信网关</source>
+        <translation>no SMS gateway set</translation>
+    </message>
+    <message>
+        <source>通知：都已发出</source>
+        <translation>Notices: all sent</translation>
+    </message>
+    <message>
+        <source>通知：</source>
+        <translation>Notices: </translation>
     </message>
 </context>
 <context>

@@ -113,7 +113,7 @@ def _amount(value: Fen | str) -> Fen:
 def _method(value: str) -> str:
     if value not in METHODS:
         raise ValidationError(
-            QT_TRANSLATE_NOOP("core", "收款方式只能是现金、微信、支付宝或银行卡。")
+            QT_TRANSLATE_NOOP("core", "收款方式只能是现金、微信、支付宝或银行转账。")
         )
     return value
 
