@@ -224,9 +224,7 @@ class DayClosed(Payload):
     expected: MethodTotals
     counted: MethodTotals
     note: str = Field(default="", max_length=200)
-    carried_over: list[Annotated[str, Field(min_length=36, max_length=36)]] = Field(
-        max_length=500
-    )
+    carried_over: list[Annotated[str, Field(min_length=36, max_length=36)]] = Field(max_length=500)
     """The bill payments still 待缴 / 处理中 at the close, which the keeper confirmed are
     carried over to the next day."""
 
