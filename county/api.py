@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response, Security
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 from sqlalchemy.exc import IntegrityError
@@ -27,10 +27,19 @@ from county import ingest, manifests, reference, stations
 from county.db.models import Station
 from county.errors import RECORDED, Refused
 from county.http import RateLimiter, read_body, request_id
+from county.openapi import (
+    REFUSALS,
+    STATION_CREDENTIAL,
+    inline_schema,
+    json_body,
+    manifest_file_schema,
+)
 from county.stations import Caller
 from sync.protocol import PROTOCOL_VERSION, format_instant
 from sync.wire import (
     MAX_BATCH_ENTRIES,
+    MAX_BODY_BYTES,
+    MAX_SEQ,
     BatchAck,
     EnrolRequest,
     EnrolResponse,
@@ -49,6 +58,8 @@ MANIFEST_PAGE = 20
 """Manifests per page: one may carry a thousand parcels and its route siblings' numbers,
 so twenty keeps a page to a few megabytes at the very worst."""
 Model = TypeVar("Model", bound=BaseModel)
+CREDENTIAL = [Security(STATION_CREDENTIAL)]
+"""Declares the bearer credential in the OpenAPI document; ``authenticate_with`` checks it."""
 
 
 @dataclass(frozen=True)
@@ -120,7 +131,12 @@ def build_router(service: Service) -> APIRouter:
         with service.reading() as session:
             return session.get_one(Station, caller.station)
 
-    @router.post("/enrol", response_model=EnrolResponse)
+    @router.post(
+        "/enrol",
+        response_model=EnrolResponse,
+        responses=REFUSALS,
+        openapi_extra=json_body(inline_schema(EnrolRequest), f"At most {ENROL_BODY_LIMIT} bytes."),
+    )
     async def enrol(request: Request) -> EnrolResponse:
         """Limited per client address, but only failures use up the allowance: codes are
         far beyond guessing, so the limit is there to stop a loop or a scan hammering
@@ -151,7 +167,9 @@ def build_router(service: Service) -> APIRouter:
                 server_time=format_instant(now),
             )
 
-    @router.get("/ledger/head", response_model=LedgerHead)
+    @router.get(
+        "/ledger/head", response_model=LedgerHead, responses=REFUSALS, dependencies=CREDENTIAL
+    )
     async def ledger_head(request: Request) -> LedgerHead:
         caller = await run_in_threadpool(authenticate, request)
         station = await run_in_threadpool(head_of, caller)
@@ -161,7 +179,17 @@ def build_router(service: Service) -> APIRouter:
             server_time=format_instant(service.now()),
         )
 
-    @router.post("/ledger/batches", response_model=BatchAck)
+    @router.post(
+        "/ledger/batches",
+        response_model=BatchAck,
+        responses=REFUSALS,
+        dependencies=CREDENTIAL,
+        openapi_extra=json_body(
+            inline_schema(LedgerBatch),
+            "May be sent with `Content-Encoding: gzip`; "
+            f"at most {MAX_BODY_BYTES} bytes once inflated.",
+        ),
+    )
     async def ledger_batches(request: Request) -> BatchAck:
         caller = await run_in_threadpool(authenticate, request)
         body = await read_body(request)
@@ -171,9 +199,9 @@ def build_router(service: Service) -> APIRouter:
     def _ingest(caller: Caller, batch: LedgerBatch) -> BatchAck:
         now = service.now()
         try:
-            ingest.check_batch(caller, batch)
+            checked = ingest.check_batch(caller, batch)
             with service.writing.begin() as session:
-                stored = ingest.store_batch(session, now, caller, batch)
+                stored = ingest.store_batch(session, now, caller, batch, checked)
         except Refused as refused:
             if refused.code in RECORDED:
                 with service.writing.begin() as session:
@@ -203,10 +231,12 @@ def build_router(service: Service) -> APIRouter:
             server_time=format_instant(now),
         )
 
-    @router.get("/ledger/entries", response_model=EntryPage)
+    @router.get(
+        "/ledger/entries", response_model=EntryPage, responses=REFUSALS, dependencies=CREDENTIAL
+    )
     async def ledger_entries(
         request: Request,
-        after: int = Query(0, ge=0, le=2**62),
+        after: int = Query(0, ge=0, le=MAX_SEQ),
         limit: int = Query(MAX_BATCH_ENTRIES, ge=1, le=MAX_BATCH_ENTRIES),
     ) -> EntryPage:
         caller = await run_in_threadpool(authenticate, request)
@@ -228,8 +258,35 @@ def add_exchange_routes(router: APIRouter, service: Service) -> None:
     def authenticate(request: Request) -> Caller:
         return authenticate_with(service, request)
 
-    @router.get("/reference/{kind}", response_model=ReferenceSet)
-    async def reference_set(request: Request, kind: str) -> Response:
+    validators = {
+        "ETag": {"description": "The set's version, quoted", "schema": {"type": "string"}},
+        "Cache-Control": {"schema": {"type": "string", "const": "no-cache"}},
+    }
+
+    @router.get(
+        "/reference/{kind}",
+        response_model=ReferenceSet,
+        responses={
+            **REFUSALS,
+            200: {"headers": validators},
+            304: {"description": "`If-None-Match` names the newest set", "headers": validators},
+        },
+        dependencies=CREDENTIAL,
+        openapi_extra={
+            "parameters": [
+                {
+                    "name": "If-None-Match",
+                    "in": "header",
+                    "required": False,
+                    "description": "The ETag (or bare version) the station holds",
+                    "schema": {"type": "string"},
+                }
+            ]
+        },
+    )
+    async def reference_set(
+        request: Request, kind: str = Path(examples=list(reference.KINDS))
+    ) -> Response:
         """The newest set of ``kind`` for the calling station. ``ETag`` is the quoted
         version; ``If-None-Match`` with it gets a bodiless 304 (``Cache-Control:
         no-cache``: a proxy may keep it but must ask again every time)."""
@@ -260,7 +317,15 @@ def add_exchange_routes(router: APIRouter, service: Service) -> None:
                 data=row.data,
             )
 
-    @router.post("/manifests", response_model=ManifestReceipt)
+    @router.post(
+        "/manifests",
+        response_model=ManifestReceipt,
+        responses=REFUSALS,
+        dependencies=CREDENTIAL,
+        openapi_extra=json_body(
+            manifest_file_schema(), "The file exactly as the township exported it."
+        ),
+    )
     async def post_manifest(request: Request) -> ManifestReceipt:
         caller = await run_in_threadpool(authenticate, request)
         body = await read_body(request)
@@ -286,10 +351,12 @@ def add_exchange_routes(router: APIRouter, service: Service) -> None:
         )
         return receipt
 
-    @router.get("/manifests", response_model=ManifestPage)
+    @router.get(
+        "/manifests", response_model=ManifestPage, responses=REFUSALS, dependencies=CREDENTIAL
+    )
     async def get_manifests(
         request: Request,
-        after: int = Query(0, ge=0, le=2**62),
+        after: int = Query(0, ge=0, le=MAX_SEQ),
         limit: int = Query(MANIFEST_PAGE, ge=1, le=MANIFEST_PAGE),
     ) -> ManifestPage:
         caller = await run_in_threadpool(authenticate, request)

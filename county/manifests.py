@@ -22,6 +22,7 @@ then fetches it with ``GET /manifests?after=N`` and imports it as if read from a
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -31,12 +32,14 @@ from sqlalchemy.orm import Session
 from county.db.models import RelayedManifest, Station
 from county.errors import Refused
 from county.stations import Caller
-from sync.wire import ErrorCode, ManifestPage, ManifestReceipt, WireManifest
+from county.storable import has_nul
+from sync.wire import UUID_PATTERN, ErrorCode, ManifestPage, ManifestReceipt, WireManifest
 
 if TYPE_CHECKING:
     from station_app.core.manifests.files import ManifestDocument
 
 ENVELOPE_KEYS = ("format", "version", "sha256", "body")
+_UUID = re.compile(UUID_PATTERN)
 
 
 def read(data: bytes) -> tuple[dict[str, Any], ManifestDocument]:
@@ -52,7 +55,15 @@ def read(data: bytes) -> tuple[dict[str, Any], ManifestDocument]:
         raise Refused(ErrorCode.MANIFEST_REFUSED, {"reason": str(error)[:200]}) from None
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise Refused(ErrorCode.MANIFEST_REFUSED, {"reason": "json"}) from None
-    return {key: document[key] for key in ENVELOPE_KEYS}, checked
+    if not _UUID.fullmatch(checked.body.uid):
+        # The file format only asks for 36 characters; every exporter writes a UUID, and
+        # the wire (receipts, pages) names manifests by UUID, so anything else is refused
+        # here rather than stored and then unanswerable.
+        raise Refused(ErrorCode.MANIFEST_REFUSED, {"reason": "uid"})
+    stored = {key: document[key] for key in ENVELOPE_KEYS}
+    if has_nul(stored):
+        raise Refused(ErrorCode.MANIFEST_REFUSED, {"reason": "nul"})
+    return stored, checked
 
 
 def relay(session: Session, now: datetime, caller: Caller, data: bytes) -> ManifestReceipt:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import uuid
@@ -12,13 +13,22 @@ from sqlalchemy import func, select
 
 from county import stations
 from county.db.models import DailyAmount, DailyTotal, LedgerEntry, Refusal, Station
-from sync.wire import MAX_BODY_BYTES, BatchAck, EntryPage, LedgerHead
+from sync.protocol import NonCanonicalValue
+from sync.wire import (
+    MAX_BODY_BYTES,
+    MAX_SCHEMA_VERSION,
+    MAX_SEQ,
+    BatchAck,
+    EntryPage,
+    LedgerHead,
+)
 from tests.county.conftest import County, now
 from tests.county.helpers import (
     Enrolled,
     SessionFactory,
     add_station,
     chain,
+    checkin_payload,
     enrol,
     error_of,
     make_entry,
@@ -335,3 +345,77 @@ def test_request_ids_are_echoed_or_made(county: County):
     made = requests.get(f"{county.url}/healthz", headers={"X-Request-ID": "bad id!"}, timeout=5)
     assert len(made.headers["X-Request-ID"]) == 32
     assert "[abc-123]" in county.log.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("payload", {**checkin_payload(2), "tracking_number": "YT\x00000000002"}),
+        ("payload", {**checkin_payload(2), "note\x00": 1}),
+        ("payload", {**checkin_payload(2), "note\x00": 1.5}),  # its refusal would name the key
+        ("operator", "wang\x00jun"),
+        ("type", "parcel.checked_in\x00"),
+    ],
+)
+def test_a_nul_anywhere_in_an_entry_is_refused_not_a_server_error(
+    county: County, county_db: SessionFactory, enrolled: Enrolled, field: str, value: object
+):
+    """PostgreSQL cannot store U+0000 (in text or JSONB), so it was a 500 there (found
+    with the OpenAPI fuzz test); both databases refuse it before anything is stored."""
+    first = chain(enrolled.station_id, 1)
+    second = make_entry(enrolled.station_id, 2, first[0]["hash"], "parcel.checked_in", {})
+    second[field] = value
+    with contextlib.suppress(NonCanonicalValue):  # the float: its NUL is found first
+        second = rehash([second])[0]
+    response = upload(county.api(""), enrolled, [*first, second])
+    assert response.status_code == 422, response.text
+    assert error_of(response).code == "invalid_payload"
+    assert error_of(response).detail == {"seq": 2, "reason": "nul"}
+    assert held_count(county_db, enrolled) == 0
+    assert [(r.code, r.seq) for r in refusals(county_db, enrolled)] == [("invalid_payload", 2)]
+
+
+def test_an_app_version_with_a_nul_is_malformed_not_a_server_error(
+    county: County, county_db: SessionFactory
+):
+    """Stored with the credential, it was a 500 on PostgreSQL once the code was good."""
+    issued = add_station(county_db)
+    response = requests.post(
+        county.api("/enrol"),
+        json={
+            "protocol": 1,
+            "code": issued.enrolment_code,
+            "station_id": str(uuid.uuid4()),
+            "install_id": str(uuid.uuid4()),
+            "app_version": "0.1.0\x00",
+        },
+        timeout=10,
+    )
+    assert (response.status_code, error_of(response).code) == (422, "malformed")
+    again = enrol(county.api(""), issued.enrolment_code)
+    assert again.status_code == 200, "the code was not spent"
+
+
+def test_numbers_beyond_the_columns_are_malformed_not_a_server_error(
+    county: County, county_db: SessionFactory, enrolled: Enrolled
+):
+    """A sequence past BIGINT failed recording its gap, a schema version past INTEGER
+    failed storing (PostgreSQL): 500s found while writing the OpenAPI fuzz test. The
+    wire bounds both; the largest allowed values still get the county's own answers."""
+    api = county.api("")
+    first = chain(enrolled.station_id, 1)
+    assert upload(api, enrolled, first).status_code == 200
+
+    def entry(seq: int, schema_version: int) -> dict[str, object]:
+        made = make_entry(enrolled.station_id, seq, first[0]["hash"], "parcel.checked_in", {})
+        return rehash([{**made, "schema_version": schema_version}])[0]
+
+    for seq, version in [(MAX_SEQ + 1, 1), (2**63, 1), (2, MAX_SCHEMA_VERSION + 1), (2, 2**63)]:
+        response = upload(api, enrolled, [entry(seq, version)])
+        assert (response.status_code, error_of(response).code) == (422, "malformed")
+    far = upload(api, enrolled, [entry(MAX_SEQ, 1)])
+    assert error_of(far).detail == {"seq": MAX_SEQ, "held_through": 1}
+    assert [(r.code, r.seq) for r in refusals(county_db, enrolled)] == [("gap", MAX_SEQ)]
+    newest = upload(api, enrolled, [entry(2, MAX_SCHEMA_VERSION)])
+    assert newest.status_code == 200, newest.text
+    assert BatchAck.model_validate_json(newest.text).flagged == 1

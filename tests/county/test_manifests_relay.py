@@ -217,3 +217,23 @@ def test_each_station_pages_through_its_own_manifests_only(
         county.api("/manifests"), params={"limit": 1000}, headers=village.headers, timeout=5
     )
     assert (too_many.status_code, error_of(too_many).code) == (422, "malformed")
+
+
+def test_a_uid_that_is_no_uuid_or_a_nul_is_refused_not_a_server_error(
+    county: County, county_db: SessionFactory
+):
+    """Both were 500s found by the OpenAPI fuzz test: the file format takes any 36
+    characters as a uid but a receipt names it as a UUID, and PostgreSQL cannot store a
+    NUL in JSONB. Nothing is stored, and the sound file still goes through."""
+    township_who = enrol_township(county, county_db)
+    code = division()
+    village = enrol_new(county.api(""), county_db, division_code=code)
+    for data, reason in [
+        (document(township_who.station_id, code, uid="x" * 36), "uid"),
+        (document(township_who.station_id, code, number="JJ2026\x001123"), "nul"),
+    ]:
+        response = post(county, township_who, data)
+        assert (response.status_code, error_of(response).code) == (422, "manifest_refused")
+        assert error_of(response).detail == {"reason": reason}
+    assert fetch(county, village).manifests == []
+    assert post(county, township_who, document(township_who.station_id, code)).status_code == 200
