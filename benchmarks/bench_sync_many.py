@@ -1,7 +1,8 @@
-"""250 stations syncing at once against one real county process: errors and batch latency.
+"""250 stations syncing at once against one real county service: errors and batch latency.
 
-For SQLite and PostgreSQL in turn: a ``county-centre`` process on loopback (fresh
-database or schema, the default per-station rate limit), ``--stations`` stations created
+For SQLite and PostgreSQL in turn: a ``county-centre`` service on loopback with
+``--workers`` processes (fresh database or schema, the default per-station rate limit),
+``--stations`` stations created
 with ``county.stations`` and enrolled over HTTP, each with its own chain of
 ``--entries`` entries (check-ins, pick-ups and shipments with valid payloads, hashed by
 ``sync.protocol.entry_hash``). Then every station uploads its chain at the same moment
@@ -11,11 +12,12 @@ JSON, Bearer credential, the station's timeouts), one after another per station.
 
 Reported: errors (anything but a parsed ``BatchAck`` moving ``held_through`` to the end
 of the batch; goal 0), batch latency p50 / p95 / p99 / max (goal p99 ≤ 1 s), the wall
-time, and each station's head checked afterwards. Bodies are built before the clock
-starts: that is the stations' cost, not the county's.
+time, the county's CPU time (all its processes), and each station's head checked
+afterwards. Bodies are built before the clock starts: that is the stations' cost, not
+the county's. The load generator runs on the same machine and competes for its cores.
 
     .venv/bin/python -m benchmarks.bench_sync_many [--stations 250] [--entries 200]
-        [--batch 500] [--skip-postgres]
+        [--batch 500] [--workers 1] [--skip-postgres]
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import statistics
 import tempfile
 import threading
@@ -37,7 +38,7 @@ import pydantic
 import requests
 from sqlalchemy.orm import Session
 
-from benchmarks.bench_county_ingest import backlog, database
+from benchmarks.bench_county_ingest import backlog, cpu_seconds, database
 from county import stations
 from county.db.engine import WRITE_OPTIONS, make_engine
 from sync.client import CONNECT_TIMEOUT, READ_TIMEOUT
@@ -132,21 +133,14 @@ def check_heads(county: County, sims: list[SimStation], entries: int) -> int:
     return wrong
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process (Linux), 0 where /proc is not there."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def percentile(values: list[float], q: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
 def run(kind: str, url: str, log: Path, args: argparse.Namespace) -> bool:
-    process, county = start_county(url, log, "--log-level", "warning")
+    process, county = start_county(
+        url, log, "--log-level", "warning", "--workers", str(args.workers)
+    )
     try:
         built = time.perf_counter()
         sims = make_stations(county, args.stations, args.entries, args.batch)
@@ -173,8 +167,9 @@ def run(kind: str, url: str, log: Path, args: argparse.Namespace) -> bool:
     p50, p95, p99 = (percentile(latencies, q) for q in (50, 95, 99))
     total = args.stations * args.entries
     print(
-        f"{kind:10} {args.stations} stations × {args.entries} entries, batches of "
-        f"{args.batch}: {len(latencies)} requests in {wall:.2f} s ({total / wall:.0f} entries/s), "
+        f"{kind:10} {args.workers} worker(s), {args.stations} stations × {args.entries} "
+        f"entries, batches of {args.batch}: {len(latencies)} requests in {wall:.2f} s "
+        f"({total / wall:.0f} entries/s), "
         f"county CPU {county_cpu:.1f} s ({county_cpu / len(latencies) * 1e3:.1f} ms/request)"
     )
     print(
@@ -192,6 +187,7 @@ def main() -> int:
     parser.add_argument("--stations", type=int, default=250)
     parser.add_argument("--entries", type=int, default=200)
     parser.add_argument("--batch", type=int, default=MAX_BATCH_ENTRIES)
+    parser.add_argument("--workers", type=int, default=1, help="county worker processes")
     parser.add_argument("--skip-postgres", action="store_true")
     args = parser.parse_args()
     kinds = ["sqlite"] if args.skip_postgres else ["sqlite", "postgresql"]

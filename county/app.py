@@ -7,7 +7,9 @@ the county's migrations, and wires the endpoints to it. Every refusal leaves her
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -20,9 +22,9 @@ from sqlalchemy.orm import sessionmaker
 
 from county.api import Service, build_router
 from county.db import migrate
-from county.db.engine import WRITE_OPTIONS, make_engine, sqlite_url
+from county.db.engine import WriteSessions, make_engine, sqlite_url
 from county.errors import Refused
-from county.http import RateLimiter, RequestIdMiddleware
+from county.http import RateLimiter, RequestIdMiddleware, configure_logging
 from county.paths import default_data_dir
 from station_app import __version__
 from sync.protocol import PROTOCOL_VERSION
@@ -38,6 +40,8 @@ DEFAULT_ENROL_RATE = 0.1
 DEFAULT_ENROL_BURST = 20.0
 """Per client address, failed enrolments only: twenty mistyped codes at once, then one
 every ten seconds."""
+SETTINGS_VARIABLE = "COUNTY_CENTRE_SETTINGS"
+"""Where ``county-centre serve --workers N`` leaves its settings for the worker processes."""
 
 
 def database_url_for(data_dir: Path | None, database_url: str | None) -> str:
@@ -69,7 +73,7 @@ def create_app(
         log.info("database copied to %s before migrating", copy)
     service = Service(
         reading=sessionmaker(engine, expire_on_commit=False),
-        writing=sessionmaker(engine.execution_options(**WRITE_OPTIONS), expire_on_commit=False),
+        writing=WriteSessions(engine),
         limiter=RateLimiter(rate=rate, burst=burst),
         enrol_limiter=RateLimiter(rate=enrol_rate, burst=enrol_burst),
     )
@@ -103,3 +107,23 @@ def create_app(
         return {"status": "ok", "service": "county-centre", "protocol": PROTOCOL_VERSION}
 
     return app
+
+
+def export_settings(database_url: str, log_level: str, limits: dict[str, float]) -> None:
+    """Hand the command line's settings to worker processes: uvicorn starts each worker
+    as a fresh interpreter (spawn) that only calls :func:`app_from_environment`, and the
+    environment is what it inherits. Not the command line: other users can read that,
+    and a PostgreSQL URL may hold a password."""
+    os.environ[SETTINGS_VARIABLE] = json.dumps(
+        {"database_url": database_url, "log_level": log_level, **limits}
+    )
+
+
+def app_from_environment() -> FastAPI:
+    """The app factory each ``--workers`` process runs (``county.app:app_from_environment``).
+
+    The parent migrated the database before starting the workers, so their own
+    ``migrate.upgrade`` finds it current and touches nothing."""
+    settings = json.loads(os.environ[SETTINGS_VARIABLE])
+    configure_logging(settings.pop("log_level"))
+    return create_app(settings.pop("database_url"), **settings)

@@ -1,11 +1,12 @@
 """``county-centre``: run the county service, or manage stations (county staff's tools
 until their web pages exist).
 
-    county-centre [--data-dir D | --database-url URL] [serve] [--host H --port P]
+    county-centre [--data-dir D | --database-url URL] [serve] [--host H --port P] [--workers N]
     county-centre stations add --name N --level village --division 610305110201 --township 柳林镇
     county-centre stations revoke CODE
     county-centre stations reissue CODE
     county-centre flagged [--station CODE]
+    county-centre reproject [--station CODE]
     county-centre reference publish KIND FILE.json [--township 柳林镇]
 
 A database migrated by a newer release is refused (exit 3) before anything is touched.
@@ -17,7 +18,7 @@ import argparse
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from county.app import DEFAULT_BURST, DEFAULT_ENROL_BURST, DEFAULT_ENROL_RATE, DEFAULT_RATE
 
@@ -36,6 +37,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--host", default="127.0.0.1", help="listen address (default loopback)")
     parser.add_argument("--port", type=int, default=8640)
     parser.add_argument("--log-level", default="info")
+    parser.add_argument(
+        "--workers",
+        type=_positive,
+        default=1,
+        help="service processes (default 1; one per core; rate limits are per process)",
+    )
     parser.add_argument("--rate", type=float, default=DEFAULT_RATE, help="requests/s per station")
     parser.add_argument("--burst", type=float, default=DEFAULT_BURST, help="burst per station")
     parser.add_argument(
@@ -70,6 +77,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
             action.add_argument("--qr", action="store_true")
     flagged = commands.add_parser("flagged", help="ledger entries flagged for review")
     flagged.add_argument("--station", help="only this station code")
+    reproject = commands.add_parser(
+        "reproject", help="judge flagged entries again; count those now valid"
+    )
+    reproject.add_argument("--station", help="only this station code")
     reference_parser = commands.add_parser("reference", help="reference data for stations")
     reference_actions = reference_parser.add_subparsers(dest="action", required=True)
     publish = reference_actions.add_parser("publish", help="publish a new version")
@@ -81,6 +92,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
     from county.db.migrate import SchemaTooNew
 
@@ -90,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
             return _stations(args)
         if args.command == "flagged":
             return _flagged(args)
+        if args.command == "reproject":
+            return _reproject(args)
         if args.command == "reference":
             return _publish(args)
         return _serve(args)
@@ -139,11 +159,38 @@ def _flagged(args: argparse.Namespace) -> int:
     return 0
 
 
-def _publish(args: argparse.Namespace) -> int:
-    from sqlalchemy.orm import Session
+def _reproject(args: argparse.Namespace) -> int:
+    from county.reproject import reproject
 
+    engine = _open(args)
+    try:
+        done = reproject(engine, args.station)
+    except LookupError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    if not done:
+        print("没有待核查的台账记录 no flagged entries")
+        return 0
+    for item in done:
+        print(
+            f"{item.station_code}\t重新计入统计 {item.unflagged} 条，仍待核查 "
+            f"{item.still_flagged} 条 reprojected {item.unflagged}, "
+            f"still flagged {item.still_flagged}"
+        )
+    unflagged = sum(item.unflagged for item in done)
+    still = sum(item.still_flagged for item in done)
+    print(
+        f"共 {len(done)} 个服务站：重新计入 {unflagged} 条，仍待核查 {still} 条 "
+        f"{len(done)} stations: {unflagged} reprojected, {still} still flagged"
+    )
+    return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
     from county import reference
-    from county.db.engine import WRITE_OPTIONS
+    from county.db.engine import WriteSessions
 
     try:
         data = reference.parse(args.kind, args.file.read_text(encoding="utf-8"))
@@ -152,7 +199,7 @@ def _publish(args: argparse.Namespace) -> int:
         return 2
     engine = _open(args)
     try:
-        with Session(engine.execution_options(**WRITE_OPTIONS)) as session, session.begin():
+        with WriteSessions(engine).begin() as session:
             published = reference.publish(
                 session, datetime.now(UTC), args.kind, data, args.township
             )
@@ -174,32 +221,46 @@ def _publish(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from county.app import create_app
+    from county.app import create_app, database_url_for, export_settings
     from county.http import configure_logging
 
     configure_logging(args.log_level)
-    app = create_app(
-        args.database_url,
-        data_dir=args.data_dir,
-        rate=args.rate,
-        burst=args.burst,
-        enrol_rate=args.enrol_rate,
-        enrol_burst=args.enrol_burst,
+    url = database_url_for(args.data_dir, args.database_url)
+    limits = {
+        "rate": args.rate,
+        "burst": args.burst,
+        "enrol_rate": args.enrol_rate,
+        "enrol_burst": args.enrol_burst,
+    }
+    app: Any
+    if args.workers == 1:
+        app = create_app(url, **limits)
+    else:
+        # Migrated here, once, before any worker opens the database: the workers would
+        # otherwise race each other through the migration (and the SQLite copy before it).
+        _open(args).dispose()
+        export_settings(url, args.log_level, limits)
+        app = "county.app:app_from_environment"
+    uvicorn.run(
+        app,
+        factory=args.workers > 1,
+        workers=args.workers,
+        host=args.host,
+        port=args.port,
+        log_level=args.log_level,
+        log_config=None,
     )
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, log_config=None)
     return 0
 
 
 def _stations(args: argparse.Namespace) -> int:
-    from sqlalchemy.orm import Session
-
     from county import stations
-    from county.db.engine import WRITE_OPTIONS
+    from county.db.engine import WriteSessions
 
     engine = _open(args)
     now = datetime.now(UTC)
     try:
-        with Session(engine.execution_options(**WRITE_OPTIONS)) as session, session.begin():
+        with WriteSessions(engine).begin() as session:
             if args.action == "add":
                 issued = stations.add_station(
                     session,

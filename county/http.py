@@ -41,7 +41,9 @@ def configure_logging(level: str) -> None:
     handler = logging.StreamHandler()
     handler.addFilter(RequestIdFilter())
     handler.setFormatter(
-        logging.Formatter("%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s")
+        logging.Formatter(
+            "%(asctime)s %(process)d %(levelname)s [%(request_id)s] %(name)s: %(message)s"
+        )
     )
     root = logging.getLogger()
     root.handlers[:] = [handler]
@@ -165,9 +167,11 @@ enrolment limiter is keyed by client address, which anyone can vary."""
 
 @dataclass
 class RateLimiter:
-    """A token bucket per key (a station, a client address), in memory: enough for one
-    county process, and a restart only forgives a little. ``rate`` requests a second,
-    bursts of ``burst``."""
+    """A token bucket per key (a station, a client address), in memory: a restart only
+    forgives a little. ``rate`` requests a second, bursts of ``burst``. Per process: with
+    ``--workers N`` each worker keeps its own buckets, so a client spreading requests
+    over new connections may get up to N times the limit (a guard against loops and
+    scans, not a quota; a station's keep-alive connection stays with one worker)."""
 
     rate: float
     burst: float
