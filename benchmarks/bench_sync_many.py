@@ -6,7 +6,9 @@ For SQLite and PostgreSQL in turn: a ``county-centre`` service on loopback with
 with ``county.stations`` and enrolled over HTTP, each with its own chain of
 ``--entries`` entries (check-ins, pick-ups and shipments with valid payloads, hashed by
 ``sync.protocol.entry_hash``). Then every station uploads its chain at the same moment
-(one thread and one keep-alive session per station, released together by a barrier), in
+(one thread and one keep-alive session per station, released together by a barrier; with
+``--spread S`` each starts at its own random moment within S seconds, as the stations'
+jittered back-off spreads them after an outage), in
 batches of ``--batch`` entries sent the way ``sync.client.CountyClient`` sends them (gzip
 JSON, Bearer credential, the station's timeouts), one after another per station.
 
@@ -17,7 +19,7 @@ afterwards. Bodies are built before the clock starts: that is the stations' cost
 the county's. The load generator runs on the same machine and competes for its cores.
 
     .venv/bin/python -m benchmarks.bench_sync_many [--stations 250] [--entries 200]
-        [--batch 500] [--workers 1] [--skip-postgres]
+        [--batch 500] [--workers 1] [--spread 0] [--skip-postgres]
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import random
 import statistics
 import tempfile
 import threading
@@ -89,8 +92,11 @@ def make_stations(county: County, count: int, entries: int, batch: int) -> list[
     return made
 
 
-def sync_one(county: County, station: SimStation, start: threading.Barrier) -> None:
-    """One station's run: its batches in order, each retried (and counted) on an error."""
+def sync_one(
+    county: County, station: SimStation, start: threading.Barrier, delay: float = 0.0
+) -> None:
+    """One station's run: its batches in order, each retried (and counted) on an error;
+    ``delay`` after the common start (0: all at the same instant, the worst case)."""
     http = requests.Session()
     http.headers.update(
         {"Authorization": f"Bearer {station.credential}", "Accept": "application/json",
@@ -98,6 +104,8 @@ def sync_one(county: County, station: SimStation, start: threading.Barrier) -> N
     )  # fmt: skip
     url = county.api("/ledger/batches")
     start.wait()
+    if delay:
+        threading.Event().wait(delay)  # this station's moment in the sync window
     try:
         for body, end in zip(station.bodies, station.ends, strict=True):
             for _attempt in range(5):
@@ -147,8 +155,13 @@ def run(kind: str, url: str, log: Path, args: argparse.Namespace) -> bool:
         print(f"{kind}: {len(sims)} stations enrolled, chains built in "
               f"{time.perf_counter() - built:.1f} s")  # fmt: skip
         barrier = threading.Barrier(len(sims) + 1)
+        offsets = random.Random(11)
         threads = [
-            threading.Thread(target=sync_one, args=(county, sim, barrier), daemon=True)
+            threading.Thread(
+                target=sync_one,
+                args=(county, sim, barrier, offsets.uniform(0, args.spread)),
+                daemon=True,
+            )
             for sim in sims
         ]
         for thread in threads:
@@ -167,7 +180,8 @@ def run(kind: str, url: str, log: Path, args: argparse.Namespace) -> bool:
     p50, p95, p99 = (percentile(latencies, q) for q in (50, 95, 99))
     total = args.stations * args.entries
     print(
-        f"{kind:10} {args.workers} worker(s), {args.stations} stations × {args.entries} "
+        f"{kind:10} {args.workers} worker(s), spread {args.spread:.0f} s, "
+        f"{args.stations} stations × {args.entries} "
         f"entries, batches of {args.batch}: {len(latencies)} requests in {wall:.2f} s "
         f"({total / wall:.0f} entries/s), "
         f"county CPU {county_cpu:.1f} s ({county_cpu / len(latencies) * 1e3:.1f} ms/request)"
@@ -188,6 +202,13 @@ def main() -> int:
     parser.add_argument("--entries", type=int, default=200)
     parser.add_argument("--batch", type=int, default=MAX_BATCH_ENTRIES)
     parser.add_argument("--workers", type=int, default=1, help="county worker processes")
+    parser.add_argument(
+        "--spread",
+        type=float,
+        default=0.0,
+        help="seconds over which the stations start (0: all at once); the clients'"
+        " jittered back-off spreads a county's stations like this after an outage",
+    )
     parser.add_argument("--skip-postgres", action="store_true")
     args = parser.parse_args()
     kinds = ["sqlite"] if args.skip_postgres else ["sqlite", "postgresql"]
