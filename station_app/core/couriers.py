@@ -19,7 +19,6 @@ rules know them, and refusing a real parcel is worse than asking the keeper.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -28,7 +27,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from station_app.core.data_files import require_keys
+from station_app.core.data_files import read_json, require_keys
 from station_app.core.errors import QT_TRANSLATE_NOOP, ValidationError
 
 
@@ -314,15 +313,7 @@ class CourierRules:
     @classmethod
     def load(cls, path: Path | None = None) -> CourierRules:
         """Rules from a JSON file; by default the ones bundled with the app."""
-        if path is None:
-            from station_app.resources import resources_dir
-
-            path = resources_dir() / "couriers" / "rules.json"
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise _rules_error(f"{path.name} 不是有效的 JSON（{error}）") from error
-        return cls.from_dict(data)
+        return cls.from_dict(read_json(path, ("couriers", "rules.json"), _rules_error))
 
     def candidates(self, number: str) -> tuple[Candidate, ...]:
         """Every courier whose shapes match, by weight; ties keep the file's order."""

@@ -13,7 +13,6 @@ the project's one rounding rule (half up) and then the rule's floor and ceiling.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -22,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from station_app.core.data_files import require_keys
+from station_app.core.data_files import read_json, require_keys
 from station_app.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from station_app.core.money import Fen
 from sync.events import MAX_AMOUNT_FEN
@@ -156,15 +155,7 @@ class Billers:
     @classmethod
     def load(cls, path: Path | None = None) -> Billers:
         """The set in a JSON file; by default the one bundled with the app."""
-        if path is None:
-            from station_app.resources import resources_dir
-
-            path = resources_dir() / "billers" / "billers.json"
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise _billers_error(f"{path.name} 不是有效的 JSON（{error}）") from error
-        return cls.from_dict(data)
+        return cls.from_dict(read_json(path, ("billers", "billers.json"), _billers_error))
 
     def biller(self, code: str) -> Biller:
         """The biller the keeper picked; refuses one this set does not have."""

@@ -10,7 +10,6 @@ never typed, so two keepers charge a villager the same for the same parcel.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -19,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from station_app.core.data_files import require_keys
+from station_app.core.data_files import read_json, require_keys
 from station_app.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from station_app.core.money import Fen
 from station_app.core.weight import Grams
@@ -138,15 +137,7 @@ class Tariffs:
     @classmethod
     def load(cls, path: Path | None = None) -> Tariffs:
         """The table in a JSON file; by default the one bundled with the app."""
-        if path is None:
-            from station_app.resources import resources_dir
-
-            path = resources_dir() / "tariffs" / "tariffs.json"
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise _tariff_error(f"{path.name} 不是有效的 JSON（{error}）") from error
-        return cls.from_dict(data)
+        return cls.from_dict(read_json(path, ("tariffs", "tariffs.json"), _tariff_error))
 
     def courier(self, code: str) -> CourierTariff:
         """The tariff of the courier the keeper picked; refuses a courier without one."""
