@@ -4719,6 +4719,30 @@
         <source>能扫出来就说明二维码正常</source>
         <translation>If this scans, the QR code prints correctly</translation>
     </message>
+    <message>
+        <source>秤断开了，请检查秤的连接线后重试</source>
+        <translation>The scale was disconnected; check its cable and try again</translation>
+    </message>
+    <message>
+        <source>秤没有数据，请检查秤是否开机、连接线是否插好</source>
+        <translation>No data from the scale; check that it is on and its cable is plugged in</translation>
+    </message>
+    <message>
+        <source>打不开秤的串口 {port}，请检查设置和连接线</source>
+        <translation>Cannot open the scale&apos;s serial port {port}; check the settings and the cable</translation>
+    </message>
+    <message>
+        <source>秤还没稳定，请稍等</source>
+        <translation>The scale is not steady yet; please wait</translation>
+    </message>
+    <message>
+        <source>超出秤的量程，请分开称</source>
+        <translation>Over the scale&apos;s capacity; weigh in parts</translation>
+    </message>
+    <message>
+        <source>秤显示负数，请清空秤盘后置零</source>
+        <translation>The scale shows a negative weight; empty the pan and zero it</translation>
+    </message>
 </context>
 <context>
     <name>models</name>
