@@ -9,7 +9,10 @@ the Simplified Chinese source text, which is what logs and tests see.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+_T = TypeVar("_T")
 
 CONTEXT = "core"
 
@@ -40,6 +43,30 @@ class UserError(Exception):
 
 class ValidationError(UserError):
     """Input that breaks a rule: a malformed code, a weak password, a bad amount."""
+
+
+class FieldError(ValidationError):
+    """A refused form, naming the field at fault (and, for a table's cell, its row from
+    0), so the counter form shows the message under that field and puts the cursor there:
+    the keeper fixes the one thing that is wrong instead of hunting for it."""
+
+    def __init__(self, field: str, error: ValidationError, row: int | None = None) -> None:
+        super().__init__(error.template, **error.params)
+        self.field = field
+        self.row = row
+
+
+def on_field(
+    field: str, check: Callable[[], _T], error_type: type[FieldError], row: int | None = None
+) -> _T:
+    """Run one field's check; a refusal comes out as ``error_type`` naming the field (one
+    already naming its field passes through)."""
+    try:
+        return check()
+    except FieldError:
+        raise
+    except ValidationError as error:
+        raise error_type(field, error, row) from error
 
 
 class PermissionDenied(UserError):

@@ -32,7 +32,7 @@ from station_app.core.bills.views import PaymentView, by_uid
 from station_app.core.clock import Clock, local_time
 from station_app.core.db.bill_models import BillPayment, BillStatus
 from station_app.core.db.cash_models import METHODS
-from station_app.core.errors import QT_TRANSLATE_NOOP, ValidationError
+from station_app.core.errors import QT_TRANSLATE_NOOP, FieldError, ValidationError, on_field
 from station_app.core.money import Fen
 from station_app.core.operators import OperatorInfo
 from station_app.core.permissions import Permission, require
@@ -43,22 +43,12 @@ REFERENCE_LIMIT = 40
 _T = TypeVar("_T")
 
 
-class BillError(ValidationError):
-    """A refused payment, naming the ``BillOrder`` field at fault, so the counter form
-    shows the message under that field and puts the cursor there."""
-
-    def __init__(self, field: str, error: ValidationError) -> None:
-        super().__init__(error.template, **error.params)
-        self.field = field
+class BillError(FieldError):
+    """A refused payment, naming the ``BillOrder`` field at fault."""
 
 
 def _on_field(field: str, check: Callable[[], _T]) -> _T:
-    try:
-        return check()
-    except BillError:
-        raise
-    except ValidationError as error:
-        raise BillError(field, error) from error
+    return on_field(field, check, BillError)
 
 
 @dataclass(frozen=True)

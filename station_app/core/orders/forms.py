@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from station_app.core.db.order_models import Platform
-from station_app.core.errors import QT_TRANSLATE_NOOP, UserError, ValidationError
+from station_app.core.errors import (
+    QT_TRANSLATE_NOOP,
+    FieldError,
+    UserError,
+    ValidationError,
+    on_field,
+)
 from station_app.core.money import Fen
 from station_app.core.orders.common import ORDER_MAX_FEN, amount, money_method, tracking_number
 from station_app.core.parcels.phones import parse_phone
@@ -33,23 +39,13 @@ PLATFORM_NAMES = {
 }
 
 
-class OrderInputError(ValidationError):
+class OrderInputError(FieldError):
     """A refused form, naming the field (``customer_phone``, ``deposit`` …) and, for an
     item's field (``quantity``, ``unit_price`` …), its row counted from 0."""
 
-    def __init__(self, field: str, error: ValidationError, row: int | None = None) -> None:
-        super().__init__(error.template, **error.params)
-        self.field = field
-        self.row = row
-
 
 def _on_field(field: str, check: Callable[[], _T], row: int | None = None) -> _T:
-    try:
-        return check()
-    except OrderInputError:
-        raise
-    except ValidationError as error:
-        raise OrderInputError(field, error, row) from error
+    return on_field(field, check, OrderInputError, row)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from station_app.core import ledger
 from station_app.core.clock import Clock, local_time
 from station_app.core.db.shipment_models import PaymentMethod, Shipment, ShipmentStatus
-from station_app.core.errors import QT_TRANSLATE_NOOP, ValidationError
+from station_app.core.errors import QT_TRANSLATE_NOOP, FieldError, ValidationError, on_field
 from station_app.core.money import Fen
 from station_app.core.operators import OperatorInfo
 from station_app.core.parcels.phones import mask, parse_phone
@@ -45,26 +45,12 @@ _TRACKING_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
 _T = TypeVar("_T")
 
 
-class OrderError(ValidationError):
-    """A refused order, naming the ``ShipmentOrder`` field at fault.
-
-    The counter form shows the message under that field and puts the cursor there, so
-    the keeper fixes the one thing that is wrong instead of hunting for it.
-    """
-
-    def __init__(self, field: str, error: ValidationError) -> None:
-        super().__init__(error.template, **error.params)
-        self.field = field
+class OrderError(FieldError):
+    """A refused order, naming the ``ShipmentOrder`` field at fault."""
 
 
 def _on_field(field: str, check: Callable[[], _T]) -> _T:
-    """Run one field's check; a refusal comes out as an OrderError naming the field."""
-    try:
-        return check()
-    except OrderError:
-        raise
-    except ValidationError as error:
-        raise OrderError(field, error) from error
+    return on_field(field, check, OrderError)
 
 
 @dataclass(frozen=True)
