@@ -31,6 +31,17 @@ def user_message(error: UserError) -> str:
     return QCoreApplication.translate(CONTEXT, error.template).format(**params)
 
 
+OUTCOME_COLOURS = {True: "#2e7d32", False: "#c62828", None: "#555"}
+"""Green done, red failed, grey under way: the one result line every form shows."""
+
+
+def show_outcome(label: QLabel, text: str, *, ok: bool | None) -> None:
+    """Say how an action ended on ``label``, in its colour; hidden while there is no text."""
+    label.setStyleSheet(f"color: {OUTCOME_COLOURS[ok]};")
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
 def message_box_notifier(parent: QWidget, text: str) -> None:
     """Show ``text`` in a window-modal box that does not block the event loop (``open``)."""
     box = QMessageBox(QMessageBox.Icon.Warning, parent.windowTitle(), text, parent=parent)

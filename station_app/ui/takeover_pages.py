@@ -29,7 +29,8 @@ from station_app.core.errors import CONTEXT, UserError
 from station_app.core.store import Store
 from station_app.core.takeover import Stage
 from station_app.ui.background import BackgroundCall
-from station_app.ui.messages import ErrorLabel, user_message
+from station_app.ui.messages import ErrorLabel, show_outcome
+from station_app.ui.pages.sync_enrol import county_failure_text
 from station_app.ui.widgets import Field, big_button
 from station_app.ui.wizard_ids import PageId
 from sync import client as sync_client
@@ -182,21 +183,14 @@ class TakeoverPage(QWizardPage):
         self.show_result(self.failure_text(error), ok=False)
 
     def failure_text(self, error: object) -> str:
-        if isinstance(error, sync_client.SyncFailure):
-            if error.action is sync_client.Action.RETRY:
-                return self.tr("连不上县服务中心。请检查地址是否写对、电脑是否联网，再试一次。")
-            return QCoreApplication.translate(CONTEXT, error.message_zh)
-        if isinstance(error, UserError):
-            return user_message(error)
-        return self.tr("没有成功：程序出错（{kind}）。请联系县服务中心。").format(
-            kind=type(error).__name__
+        return county_failure_text(
+            error,
+            unreachable=self.tr("连不上县服务中心。请检查地址是否写对、电脑是否联网，再试一次。"),
+            crashed=self.tr("没有成功：程序出错（{kind}）。请联系县服务中心。"),
         )
 
     def show_result(self, text: str, *, ok: bool | None) -> None:
-        colour = {True: "#2e7d32", False: "#c62828", None: "#555"}[ok]
-        self.result.setStyleSheet(f"color: {colour};")
-        self.result.setText(text)
-        self.result.setVisible(bool(text))
+        show_outcome(self.result, text, ok=ok)
 
 
 class TakeoverKeeperPage(QWizardPage):

@@ -32,7 +32,7 @@ from station_app.core.notifications.senders import SendFailed
 from station_app.core.operators import OperatorInfo
 from station_app.ui.background import BackgroundCall
 from station_app.ui.controllers.notifications import NotificationsController
-from station_app.ui.messages import ErrorLabel, user_message
+from station_app.ui.messages import ErrorLabel, show_outcome, user_message
 from station_app.ui.widgets import big_button
 
 TEMPLATE_LINES = 3
@@ -312,9 +312,7 @@ class NotificationSettingsTab(QWidget):
         self._show_result(text, ok=False)
 
     def _show_result(self, text: str, *, ok: bool | None) -> None:
-        colour = {True: "#2e7d32", False: "#c62828", None: "#555"}[ok]
-        self.test_result.setStyleSheet(f"color: {colour};")
-        self.test_result.setText(text)
+        show_outcome(self.test_result, text, ok=ok)
 
     # --- following the choices -----------------------------------------------------
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from station_app.core.errors import CONTEXT, UserError
 from station_app.ui.background import BackgroundCall
 from station_app.ui.controllers.sync import SyncController
-from station_app.ui.messages import user_message
+from station_app.ui.messages import show_outcome, user_message
 from station_app.ui.widgets import Field, big_button
 from sync import client as sync_client
 from sync import enrol_link
@@ -119,18 +119,26 @@ class EnrolForm(QGroupBox):
         self.show_result(self.failure_text(error), ok=False)
 
     def failure_text(self, error: object) -> str:
-        if isinstance(error, sync_client.SyncFailure):
-            if error.action is sync_client.Action.RETRY:
-                return self.tr("连不上县服务中心。请检查地址是否写对、电脑是否联网，再点「接入」。")
-            return QCoreApplication.translate(CONTEXT, error.message_zh)
-        if isinstance(error, UserError):
-            return user_message(error)
-        return self.tr("接入没有成功：程序出错（{kind}）。请联系县服务中心。").format(
-            kind=type(error).__name__
+        return county_failure_text(
+            error,
+            unreachable=self.tr(
+                "连不上县服务中心。请检查地址是否写对、电脑是否联网，再点「接入」。"
+            ),
+            crashed=self.tr("接入没有成功：程序出错（{kind}）。请联系县服务中心。"),
         )
 
     def show_result(self, text: str, *, ok: bool | None) -> None:
-        colour = {True: "#2e7d32", False: "#c62828", None: "#555"}[ok]
-        self.result.setStyleSheet(f"color: {colour};")
-        self.result.setText(text)
-        self.result.setVisible(bool(text))
+        show_outcome(self.result, text, ok=ok)
+
+
+def county_failure_text(error: object, *, unreachable: str, crashed: str) -> str:
+    """What a failed exchange with the county tells the keeper: the county's own words
+    when it answered, the form's ``unreachable`` hint when it could not be reached, and
+    ``crashed`` (with ``{kind}``) for a program error."""
+    if isinstance(error, sync_client.SyncFailure):
+        if error.action is sync_client.Action.RETRY:
+            return unreachable
+        return QCoreApplication.translate(CONTEXT, error.message_zh)
+    if isinstance(error, UserError):
+        return user_message(error)
+    return crashed.format(kind=type(error).__name__)
