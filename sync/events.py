@@ -488,6 +488,181 @@ class OrderRefunded(Payload):
     method: MoneyMethod
 
 
+# --- Produce purchasing (农产品收购): farmers, prices, purchases, lots -------------------
+
+ProductCode = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{1,31}$")]
+GradeCode = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_]{0,15}$")]
+TraceCode = Annotated[str, Field(pattern=r"^[0-9A-HJKMNP-TV-Z]{10}$")]
+"""Ten Crockford base-32 characters (no I, L, O, U: nothing to misread on a label), 50
+random bits: unique county-wide in practice, short enough to type from a label."""
+Household = Literal["normal", "lifted", "monitored"]
+"""普通 / 脱贫户 / 监测对象: what the county's 帮扶 statistics count."""
+PurchasePayment = Literal["cash", "wechat", "alipay", "bank", "owed"]
+IsoDay = Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
+MAX_PRODUCE_GRAMS = 50_000_000
+"""50 t in one purchase or lot: more than any truck, so only a typo gets there."""
+MAX_PRICE_FEN = 1_000_000
+"""一万元 per 斤 or kg: above any produce a station buys (dried 花椒 is about 100 元/斤)."""
+BASIS_POINTS = 10_000
+
+
+class FarmerRegistered(Payload):
+    """A farmer (农户) the station buys from. No name, phone or ID number (DESIGN.md,
+    Privacy): the county counts households by village and status, it does not need to
+    know who they are. ``household`` is left out while the keeper does not know it."""
+
+    farmer: Uid
+    village: DivisionCode
+    household: Household | None = None
+
+
+class FarmerChanged(Payload):
+    """The farmer's village or household status as they are from now on (a household
+    lifted out of monitoring, a wrong village corrected); earlier purchases keep the
+    status they were bought under."""
+
+    farmer: Uid
+    village: DivisionCode
+    household: Household | None = None
+
+
+class PriceSet(Payload):
+    """The keeper's own price for one product and grade on one business day (当日收购价),
+    where the county published none or the market moved. Never changed once set: a new
+    price for the same day is a new entry, and purchases name the price they used."""
+
+    price: Uid
+    product: ProductCode
+    grade: GradeCode
+    day: IsoDay
+    price_fen: int = Field(gt=0, le=MAX_PRICE_FEN)
+    per_grams: Literal[500, 1000]
+
+
+class Weighing(Payload):
+    """One crate or sack on the scale: ``manual`` when the weight was typed, not read."""
+
+    gross_g: int = Field(gt=0, le=MAX_PRODUCE_GRAMS)
+    tare_g: int = Field(ge=0, le=MAX_PRODUCE_GRAMS)
+    manual: bool
+
+
+def _half_up(numerator: int, denominator: int) -> int:
+    """The project's rounding rule (``station_app.core.rounding``) for non-negative
+    numbers, repeated here because ``sync`` is shared with the county and imports no
+    station code; a test keeps the two equal."""
+    return (2 * numerator + denominator) // (2 * denominator)
+
+
+class ProducePurchased(Payload):
+    """One purchase (收购单): the farmer's household status and village as they were at the
+    purchase (the 帮扶 figures must not move when a status changes later), the price used
+    and every weighing, so the county can recompute net weight and amount exactly.
+
+    net = Σ(gross − tare) − deduction; deduction = (Σ(gross − tare)) × (impurity +
+    moisture) / 10000 and amount = net × price / per_grams, each rounded half up once."""
+
+    purchase: Uid
+    number: str = Field(pattern=r"^SG[0-9]{8}-[0-9]{3,5}$")
+    farmer: Uid
+    village: DivisionCode
+    household: Household
+    product: ProductCode
+    grade: GradeCode
+    price: Uid
+    price_source: Literal["county", "keeper"]
+    price_fen: int = Field(gt=0, le=MAX_PRICE_FEN)
+    per_grams: Literal[500, 1000]
+    weighings: list[Weighing] = Field(min_length=1, max_length=200)
+    impurity_bp: int = Field(ge=0, lt=BASIS_POINTS)
+    moisture_bp: int = Field(ge=0, lt=BASIS_POINTS)
+    deduction_g: int = Field(ge=0, le=MAX_PRODUCE_GRAMS)
+    net_g: int = Field(gt=0, le=MAX_PRODUCE_GRAMS)
+    amount_fen: int = Field(gt=0, le=MAX_AMOUNT_FEN)
+    payment: PurchasePayment
+    lot: Uid
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ProducePurchased:
+        if any(w.tare_g >= w.gross_g for w in self.weighings):
+            raise ValueError("a weighing's tare is not less than its gross")
+        after_tare = sum(w.gross_g - w.tare_g for w in self.weighings)
+        deducted = self.impurity_bp + self.moisture_bp
+        if deducted >= BASIS_POINTS:
+            raise ValueError("the deductions take everything")
+        if self.deduction_g != _half_up(after_tare * deducted, BASIS_POINTS):
+            raise ValueError("deduction_g does not follow from the weighings")
+        if self.net_g != after_tare - self.deduction_g:
+            raise ValueError("net_g is not the weighings less the deduction")
+        if self.amount_fen != _half_up(self.net_g * self.price_fen, self.per_grams):
+            raise ValueError("amount_fen is not net × price")
+        return self
+
+
+class Netting(Payload):
+    """Part of what the farmer owed the station for an agent order's balance, set off
+    against what the station owes the farmer."""
+
+    order: Uid
+    amount_fen: int = Field(gt=0, le=MAX_AMOUNT_FEN)
+
+
+class ProduceSettled(Payload):
+    """Paying a farmer what earlier purchases left owed (赊账结清): all of them at once,
+    less any agent-order balances netted (both sides named), the rest by ``method``."""
+
+    settlement: Uid
+    farmer: Uid
+    purchases: list[Uid] = Field(min_length=1, max_length=500)
+    amount_fen: int = Field(gt=0, le=MAX_AMOUNT_FEN)
+    netted: list[Netting] = Field(default_factory=list, max_length=20)
+    paid_fen: int = Field(ge=0, le=MAX_AMOUNT_FEN)
+    method: MoneyMethod | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ProduceSettled:
+        if self.paid_fen != self.amount_fen - sum(n.amount_fen for n in self.netted):
+            raise ValueError("paid_fen is not the amount less what was netted")
+        _method_with_money(self.paid_fen, self.method)
+        return self
+
+
+class LotOpened(Payload):
+    """A lot (批次) of one product and grade, opened by the day's first purchase of it.
+    Its trace code (溯源码) goes on the label and the farmers' receipts."""
+
+    lot: Uid
+    trace_code: TraceCode
+    product: ProductCode
+    grade: GradeCode
+    day: IsoDay
+
+
+class LotChild(Payload):
+    lot: Uid
+    trace_code: TraceCode
+    net_g: int = Field(gt=0, le=MAX_PRODUCE_GRAMS)
+
+
+class LotSplit(Payload):
+    """Part of a lot weighed out into child lots (a buyer takes half, a box line packs
+    the rest); each child keeps the parent (``lot``) and gets its own trace code."""
+
+    lot: Uid
+    children: list[LotChild] = Field(min_length=1, max_length=50)
+
+
+class LotShipped(Payload):
+    """A lot leaves the station (发运): to the county's supply centre or to a buyer,
+    named as a business (a company or market), never a private person's details."""
+
+    lot: Uid
+    shipment: Uid
+    to_kind: Literal["county_supply", "buyer"]
+    to_name: str = Field(min_length=1, max_length=60)
+    net_g: int = Field(gt=0, le=MAX_PRODUCE_GRAMS)
+
+
 EVENT_TYPES: dict[str, dict[int, type[Payload]]] = {
     "station.created": {1: StationCreated},
     "station.taken_over": {1: StationTakenOver},
@@ -537,6 +712,15 @@ EVENT_TYPES: dict[str, dict[int, type[Payload]]] = {
     "bill.submitted": {1: BillSubmitted},
     "bill.succeeded": {1: BillSucceeded},
     "bill.failed": {1: BillFailed},
+    # Produce purchasing (农产品收购) registers below this line.
+    "farmer.registered": {1: FarmerRegistered},
+    "farmer.changed": {1: FarmerChanged},
+    "produce.price_set": {1: PriceSet},
+    "produce.purchased": {1: ProducePurchased},
+    "produce.settled": {1: ProduceSettled},
+    "lot.opened": {1: LotOpened},
+    "lot.split": {1: LotSplit},
+    "lot.shipped": {1: LotShipped},
 }
 
 CORRECTING_TYPES = frozenset(

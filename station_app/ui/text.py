@@ -99,5 +99,13 @@ def event_type_name(event_type: str) -> str:
         "bill.submitted": QCoreApplication.translate("text", "代缴费处理中"),
         "bill.succeeded": QCoreApplication.translate("text", "代缴费成功"),
         "bill.failed": QCoreApplication.translate("text", "代缴费失败退款"),
+        "farmer.registered": QCoreApplication.translate("text", "登记农户"),
+        "farmer.changed": QCoreApplication.translate("text", "修改农户"),
+        "produce.price_set": QCoreApplication.translate("text", "设定收购价"),
+        "produce.purchased": QCoreApplication.translate("text", "农产品收购"),
+        "produce.settled": QCoreApplication.translate("text", "结清收购欠款"),
+        "lot.opened": QCoreApplication.translate("text", "新建批次"),
+        "lot.split": QCoreApplication.translate("text", "拆分批次"),
+        "lot.shipped": QCoreApplication.translate("text", "批次发运"),
     }
     return names.get(event_type, event_type)

@@ -70,6 +70,28 @@ def _order(kind: str, sign: int) -> Callable[[Payload], list[Movement]]:
     return book
 
 
+def _purchase(payload: Payload) -> list[Movement]:
+    """Produce bought and paid on the spot: money out to the farmer. Bought on credit
+    (``owed``) moves nothing until the settlement."""
+    if payload["payment"] == "owed":
+        return []
+    return [
+        Movement(payload["payment"], -payload["amount_fen"], "produce_payment", payload["purchase"])
+    ]
+
+
+def _settlement(payload: Payload) -> list[Movement]:
+    """Paying a farmer what was owed: only the part paid out moves money; the part netted
+    against agent-order balances changes no hands."""
+    if payload["paid_fen"] == 0:
+        return []
+    return [
+        Movement(
+            payload["method"], -payload["paid_fen"], "produce_settlement", payload["settlement"]
+        )
+    ]
+
+
 BOOKS: dict[str, Callable[[Payload], list[Movement]]] = {
     "shipment.accepted": _fee("shipment_fee", 1),
     "shipment.cancelled": _fee("shipment_refund", -1),
@@ -81,6 +103,8 @@ BOOKS: dict[str, Callable[[Payload], list[Movement]]] = {
     "order.refunded": _order("order_refund", -1),
     "bill.recorded": _bill("bill_payment", "bill_fee", 1),
     "bill.failed": _bill("bill_refund", "bill_fee_refund", -1),
+    "produce.purchased": _purchase,
+    "produce.settled": _settlement,
 }
 """Event type → the movements its payload makes."""
 

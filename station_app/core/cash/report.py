@@ -29,6 +29,8 @@ KIND_NAMES = {
     "bill_fee": QT_TRANSLATE_NOOP("core", "代缴服务费"),
     "bill_refund": QT_TRANSLATE_NOOP("core", "代缴费退款"),
     "bill_fee_refund": QT_TRANSLATE_NOOP("core", "代缴服务费退款"),
+    "produce_payment": QT_TRANSLATE_NOOP("core", "农产品收购付款"),
+    "produce_settlement": QT_TRANSLATE_NOOP("core", "收购欠款结清"),
     "void": QT_TRANSLATE_NOOP("core", "作废冲回"),
 }
 """What each movement was for, as the report and the 日结 page say it. Modules that

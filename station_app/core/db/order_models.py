@@ -57,6 +57,7 @@ class AgentOrder(Base):
             name="amounts",
         ),
         CheckConstraint("settled_fen >= 0 AND refunded_fen >= 0", name="paid"),
+        CheckConstraint("netted_fen >= 0", name="netted"),
         Index("ix_agent_orders_phone_tail", "phone_tail"),
         Index(
             "uq_agent_orders_awaiting_tracking",
@@ -81,6 +82,9 @@ class AgentOrder(Base):
     settled_fen: Mapped[int] = mapped_column(Integer, default=0)
     """The balance paid at delivery (total − deposit)."""
     settled_method: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    netted_fen: Mapped[int] = mapped_column(Integer, default=0)
+    """Part of the balance set off against produce the station bought from the villager
+    (``produce.settled``); what is left is paid at delivery."""
     refunded_fen: Mapped[int] = mapped_column(Integer, default=0)
     refund_method: Mapped[str | None] = mapped_column(String(8), nullable=True)
     reason: Mapped[str | None] = mapped_column(String(200), nullable=True)
