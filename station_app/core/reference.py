@@ -36,6 +36,7 @@ from station_app.core.errors import QT_TRANSLATE_NOOP, ValidationError
 from station_app.core.first_run import station_info
 from station_app.core.manifests import routes
 from station_app.core.parcels import tariffs
+from station_app.core.produce.catalogue import Catalogue, take_county_prices
 from station_app.core.store import Store
 from sync.protocol import canonical_json
 from sync.wire import ReferenceKind, ReferenceSet
@@ -117,6 +118,8 @@ def check(kind: str, data: object) -> object:
         return routes.county_table(data)
     if kind == "billers":
         return Billers.from_dict(data)
+    if kind == "prices":
+        return Catalogue.from_dict(data)
     if not isinstance(data, dict):
         raise ValidationError(MSG_NOT_AN_OBJECT)
     return data
@@ -141,6 +144,8 @@ def take(session: Session, now: datetime, got: ReferenceSet, *, etag: str) -> Ta
         log.warning("reference set %s v%d refused: %s", kind, version, error.message)
         return Taken(kind, version, applied=False, error=reason)
     _keep(session, now, got, etag=etag, error=None)
+    if isinstance(parsed, Catalogue):
+        take_county_prices(session, now, parsed)
     log.info("reference set %s v%d applied", kind, version)
     return Taken(kind, version, applied=True, parsed=parsed)
 

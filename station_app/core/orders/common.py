@@ -78,13 +78,16 @@ def total(row: AgentOrder) -> Fen:
 
 
 def balance_due(row: AgentOrder) -> Fen:
-    """尾款: what is still to be paid when the goods are handed over."""
-    return Fen(row.items_total_fen + row.service_fee_fen - row.deposit_fen)
+    """尾款: what is still to be paid when the goods are handed over (less what was set
+    off against produce the station bought from the villager, ``produce.settled``)."""
+    return Fen(row.items_total_fen + row.service_fee_fen - row.deposit_fen - row.netted_fen)
 
 
 def paid(row: AgentOrder) -> Fen:
-    """Everything the villager has paid so far (the deposit, and the balance once settled)."""
-    return Fen(row.deposit_fen + row.settled_fen)
+    """Everything the villager has paid so far: the deposit, the balance once settled,
+    and what was set off against produce (as good as money: a cancelled or refunded
+    order may pay it back in cash, since the farmer's produce money went into it)."""
+    return Fen(row.deposit_fen + row.settled_fen + row.netted_fen)
 
 
 def reason_text(text: str, empty_message: str) -> str:

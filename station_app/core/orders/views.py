@@ -65,6 +65,8 @@ class OrderView:
     registered_by: str
     changed_at: datetime
     changed_by: str
+    netted: Fen
+    """Set off against produce bought from the villager (``produce.settled``)."""
 
     @property
     def total(self) -> Fen:
@@ -72,8 +74,8 @@ class OrderView:
 
     @property
     def balance_due(self) -> Fen:
-        """尾款 at delivery: the total less the deposit."""
-        return self.total - self.deposit
+        """尾款 at delivery: the total less the deposit and what was netted."""
+        return self.total - self.deposit - self.netted
 
     @property
     def paid(self) -> Fen:
@@ -108,6 +110,7 @@ class OrderView:
             registered_by=row.registered_by,
             changed_at=row.changed_at,
             changed_by=row.changed_by,
+            netted=Fen(row.netted_fen),
         )
 
 
@@ -256,7 +259,10 @@ def _balance(phone: str, rows: list[AgentOrder]) -> VillagerBalance:
         open_orders=len(open_rows),
         deposits_held=Fen(sum(row.deposit_fen for row in open_rows)),
         balance_due=Fen(
-            sum(row.items_total_fen + row.service_fee_fen - row.deposit_fen for row in open_rows)
+            sum(
+                row.items_total_fen + row.service_fee_fen - row.deposit_fen - row.netted_fen
+                for row in open_rows
+            )
         ),
         paid_in=Fen(sum(row.deposit_fen + row.settled_fen for row in rows)),
         refunded=Fen(sum(row.refunded_fen for row in rows)),
