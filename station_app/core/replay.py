@@ -26,7 +26,9 @@ operator.deactivated       sets inactive
 operator.reactivated       sets active, unless the operator has no usable password yet
 preference.changed         sets the value; a secret (recorded as ``******``) keeps the
                            local value: **the SMS gateway key must be typed again**
-entry.voided               nothing but the cash book: a voided entry's money is reversed
+entry.voided               the cash book (a voided entry's money is reversed); a voided
+                           purchase (``produce.purchased``) is marked voided, its weight
+                           leaves the lot
 cash.petty_in / _out       the cash book only (every entry is booked by
                            ``cash.projection``, as when it was written)
 day.closed                 the close, as counted
@@ -73,6 +75,16 @@ bill.recorded              payment 待缴 with biller, amounts, method and accou
 bill.submitted             处理中
 bill.succeeded             成功, with the biller's reference
 bill.failed                失败, with the reason (the refund is the cash book's)
+produce.price_set          the keeper's price for the day
+produce.purchased          purchase with its weighings, the lot's weight, the price marked
+                           used; the county's price rows are not on the ledger (the set is)
+produce.settled            settled purchases, nettings, the agent orders' netted balances
+farmer.registered          farmer with village and household; **name is a placeholder, no
+                           phone, no ID number, no pinyin initials**, paid in cash by default
+farmer.changed             village and household
+lot.opened                 the lot, open, with its trace code
+lot.split                  children (closed, their grams), the parent closed and reduced
+lot.shipped                shipped, with the weight and to whom
 ========================== ==================================================================
 
 An entry of a type this app does not know (written by a newer app, kept flagged by the
@@ -88,12 +100,15 @@ from sqlalchemy.orm import Session
 from station_app.core import preferences
 from station_app.core.cash import day_close
 from station_app.core.cash import projection as cash_projection
-from station_app.core.db.models import Operator, Preference, Station
+from station_app.core.db.models import LedgerEntry, Operator, Preference, Station
 from station_app.core.replay_base import REPLAYED_PASSWORD_HASH, Entry, Handler
 from station_app.core.replay_bills import HANDLERS as BILL_HANDLERS
+from station_app.core.replay_lots import HANDLERS as LOT_HANDLERS
 from station_app.core.replay_manifests import HANDLERS as MANIFEST_HANDLERS
 from station_app.core.replay_orders import HANDLERS as ORDER_HANDLERS
 from station_app.core.replay_parcels import HANDLERS as PARCEL_HANDLERS
+from station_app.core.replay_produce import HANDLERS as PRODUCE_HANDLERS
+from station_app.core.replay_produce import VOIDED_HANDLERS as PRODUCE_VOIDED_HANDLERS
 from sync.events import InvalidPayload, UnknownEventType, validate_payload
 
 __all__ = ["HANDLERS", "Entry", "apply"]
@@ -186,9 +201,20 @@ def day_closed(session: Session, entry: Entry) -> None:
     day_close.add_close_row(session, entry.seq, entry.occurred_at, entry.operator, entry.payload)
 
 
+VOIDED_HANDLERS: dict[str, Handler] = {**PRODUCE_VOIDED_HANDLERS}
+"""The voids that change state, by the type of the entry voided; for the others
+``core.corrections.void`` appends the entry and changes nothing, nor does the replay."""
+
+
 def voided(session: Session, entry: Entry) -> None:
-    """``core.corrections.void`` appends the entry and changes no state; nor does this."""
-    del session, entry
+    if entry.corrects is None:
+        return
+    corrected = session.scalar(
+        select(LedgerEntry.type).where(LedgerEntry.entry_id == entry.corrects)
+    )
+    handler = VOIDED_HANDLERS.get(corrected or "")
+    if handler is not None:
+        handler(session, entry)
 
 
 HANDLERS: dict[str, Handler] = {
@@ -207,6 +233,8 @@ HANDLERS: dict[str, Handler] = {
     **MANIFEST_HANDLERS,
     **ORDER_HANDLERS,
     **BILL_HANDLERS,
+    **PRODUCE_HANDLERS,
+    **LOT_HANDLERS,
 }
 
 
