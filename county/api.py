@@ -23,7 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
-from county import ingest, manifests, reference, stations
+from county import ingest, manifests, produce, reference, stations
 from county.db.models import Station
 from county.errors import RECORDED, Refused
 from county.http import RateLimiter, read_body, request_id
@@ -249,7 +249,41 @@ def build_router(service: Service) -> APIRouter:
             return EntryPage(entries=entries, held_through=station.held_through)
 
     add_exchange_routes(router, service)
+    add_trace_route(router, service)
     return router
+
+
+TRACE_MALFORMED = (
+    "溯源码应是10位字母和数字（标签上印作 XXXXX-XXXXX，不含字母U），请核对后重新输入。"
+)
+TRACE_UNKNOWN = "没有查到这个溯源码：请核对标签上的号码；刚收购的批次要等服务站同步后才能查到。"
+
+
+def add_trace_route(router: APIRouter, service: Service) -> None:
+    """``GET /trace/{code}``: what a lot's QR code leads to. Public (no credential: a
+    buyer or a shopper scans it), read-only, and it names no farmer."""
+
+    @router.get("/trace/{code}", response_model=produce.TraceAnswer, responses=REFUSALS)
+    async def trace(
+        code: str = Path(
+            min_length=1,
+            max_length=40,
+            description="The trace code as printed (XXXXX-XXXXX) or typed: case, dashes "
+            "and spaces do not matter, I and L are read as 1, O as 0",
+            examples=["7K3QM-2X9PD"],
+        ),
+    ) -> produce.TraceAnswer:
+        normalised = produce.normalise(code)
+        if normalised is None:
+            raise Refused(ErrorCode.MALFORMED, {"reason": "trace_code"}, TRACE_MALFORMED)
+        found = await run_in_threadpool(_trace, normalised)
+        if found is None:
+            raise Refused(ErrorCode.NOT_FOUND, {"trace_code": normalised}, TRACE_UNKNOWN)
+        return found
+
+    def _trace(code: str) -> produce.TraceAnswer | None:
+        with service.reading() as session:
+            return produce.trace(session, code)
 
 
 def add_exchange_routes(router: APIRouter, service: Service) -> None:

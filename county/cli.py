@@ -6,7 +6,7 @@ until their web pages exist).
     county-centre stations revoke CODE
     county-centre stations reissue CODE
     county-centre flagged [--station CODE]
-    county-centre reproject [--station CODE]
+    county-centre reproject [--station CODE] [--produce]
     county-centre reference publish KIND FILE.json [--township 柳林镇]
 
 A database migrated by a newer release is refused (exit 3) before anything is touched.
@@ -81,6 +81,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "reproject", help="judge flagged entries again; count those now valid"
     )
     reproject.add_argument("--station", help="only this station code")
+    reproject.add_argument(
+        "--produce",
+        action="store_true",
+        help="also rebuild the produce projection (purchases, lots) from the ledger copy",
+    )
     reference_parser = commands.add_parser("reference", help="reference data for stations")
     reference_actions = reference_parser.add_subparsers(dest="action", required=True)
     publish = reference_actions.add_parser("publish", help="publish a new version")
@@ -164,7 +169,7 @@ def _reproject(args: argparse.Namespace) -> int:
 
     engine = _open(args)
     try:
-        done = reproject(engine, args.station)
+        done = reproject(engine, args.station, produce=args.produce)
     except LookupError as error:
         print(f"错误：{error}", file=sys.stderr)
         return 2
@@ -179,6 +184,8 @@ def _reproject(args: argparse.Namespace) -> int:
             f"{item.still_flagged} 条 reprojected {item.unflagged}, "
             f"still flagged {item.still_flagged}"
         )
+        if item.produce_rebuilt:
+            print(f"{item.station_code}\t农产品收购统计已重建 produce projection rebuilt")
     unflagged = sum(item.unflagged for item in done)
     still = sum(item.still_flagged for item in done)
     print(

@@ -55,17 +55,23 @@ MESSAGES_ZH = {
 class Refused(Exception):
     """A 4xx answer with an :class:`ErrorBody`; ``record`` puts it in the refusals table."""
 
-    def __init__(self, code: ErrorCode, detail: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, code: ErrorCode, detail: dict[str, Any] | None = None, message_zh: str | None = None
+    ) -> None:
         super().__init__(code.value)
         self.code = code
         self.detail = detail or {}
+        self.message_zh = message_zh
+        """Instead of the code's usual text, where that would mislead (a public trace
+        lookup is not a station's upload)."""
 
     @property
     def status(self) -> int:
         return STATUS[self.code]
 
     def body(self) -> ErrorBody:
-        return ErrorBody(code=self.code, message_zh=MESSAGES_ZH[self.code], detail=self.detail)
+        message = self.message_zh or MESSAGES_ZH[self.code]
+        return ErrorBody(code=self.code, message_zh=message, detail=self.detail)
 
 
 RECORDED = frozenset(

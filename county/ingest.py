@@ -29,6 +29,7 @@ from pydantic import ValidationError as PydanticValidationError
 from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from county import produce
 from county.db.models import DailyAmount, DailyTotal, LedgerEntry, Refusal, Station
 from county.errors import Refused
 from county.stations import Caller
@@ -158,6 +159,13 @@ def store_batch(
                 if verdict.flag is None
             ),
         )
+        produce_entries = [
+            entry
+            for entry, verdict in zip(new, verdicts, strict=True)
+            if entry.type in produce.PROJECTED_TYPES and verdict.flag is None
+        ]
+        if produce_entries:
+            produce.project(session, station.id, produce_entries)
         station.held_through = new[-1].seq
         station.last_hash = new[-1].hash
     station.last_batch_at = now

@@ -10,6 +10,12 @@ with the reason as it reads today.
 Per station, one transaction under the station's lock (the one ingest takes), so a
 batch arriving meanwhile waits and nothing is counted twice; an entry leaves the flagged
 set in the same transaction that counts it, so a second run finds nothing more to add.
+
+The produce projection (``county.produce``) follows the order of the ledger (a void
+after its purchase, a split after its lot), so when entries of its types are unflagged
+the station's produce rows are rebuilt from the ledger copy rather than added to.
+``produce=True`` (``--produce``) rebuilds them in any case: for entries stored before
+the county had the projection.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from typing import cast
 from sqlalchemy import Engine, Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
+from county import produce as produce_module
 from county.db.engine import WriteSessions
 from county.db.models import LedgerEntry, Station
 from county.ingest import Checked, check_payload, project
@@ -33,20 +40,35 @@ class Reprojected:
     station_code: str
     unflagged: int
     still_flagged: int
+    produce_rebuilt: bool = False
 
 
-def reproject(engine: Engine, station_code: str | None = None) -> list[Reprojected]:
+def reproject(
+    engine: Engine, station_code: str | None = None, *, produce: bool = False
+) -> list[Reprojected]:
     """Every station with flagged entries (or only ``station_code``: ``LookupError`` if
-    there is none), each in its own transaction."""
+    there is none), each in its own transaction. ``produce``: also rebuild the produce
+    projection, of every station whose ledger copy holds produce entries."""
     with Session(engine) as session:
         targets = _stations(session, station_code)
+        if produce and station_code is None:
+            targets = _with_produce(session, targets)
     writing = WriteSessions(engine)
     done = []
     for station, code in targets:
         with writing.begin() as session:
-            unflagged, still = reproject_station(session, station)
-        done.append(Reprojected(code, unflagged, still))
+            unflagged, still, rebuilt = reproject_station(session, station, produce=produce)
+        done.append(Reprojected(code, unflagged, still, rebuilt))
     return done
+
+
+def _with_produce(session: Session, targets: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    rows = session.execute(select(Station.id, Station.code).order_by(Station.code)).all()
+    found = dict(targets)
+    for station, code in rows:
+        if station not in found and produce_module.holds_produce(session, station):
+            found[station] = code
+    return sorted(found.items(), key=lambda item: item[1])
 
 
 def _stations(session: Session, station_code: str | None) -> list[tuple[int, str]]:
@@ -64,9 +86,11 @@ def _stations(session: Session, station_code: str | None) -> list[tuple[int, str
     return [(row[0], row[1]) for row in rows]
 
 
-def reproject_station(session: Session, station: int) -> tuple[int, int]:
-    """Judge one station's flagged entries again; (unflagged, still flagged). The
-    caller's transaction commits it."""
+def reproject_station(
+    session: Session, station: int, *, produce: bool = False
+) -> tuple[int, int, bool]:
+    """Judge one station's flagged entries again; (unflagged, still flagged, whether the
+    produce projection was rebuilt). The caller's transaction commits it."""
     session.execute(select(Station.id).where(Station.id == station).with_for_update())
     entries = list(
         session.scalars(
@@ -80,7 +104,11 @@ def reproject_station(session: Session, station: int) -> tuple[int, int]:
     project(session, station, ((e.business_day, e.type, v.amounts) for e, v in passed))
     _unflag(session, [entry.id for entry, _ in passed])
     _reword(session, entries, verdicts)
-    return len(passed), len(entries) - len(passed)
+    rebuild = produce or any(e.type in produce_module.PROJECTED_TYPES for e, _ in passed)
+    if rebuild:
+        session.flush()
+        produce_module.rebuild(session, station)
+    return len(passed), len(entries) - len(passed), rebuild
 
 
 def _unflag(session: Session, ids: Sequence[int]) -> None:

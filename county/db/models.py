@@ -272,3 +272,82 @@ class RelayedManifest(Base):
     county_seq: Mapped[int] = mapped_column(BigInteger)
     document: Mapped[dict[str, Any]] = mapped_column(Json)
     received_at: Mapped[datetime] = mapped_column(Instant())
+
+
+class ProduceFarmer(Base):
+    """Projection: a farmer a station buys from, as the ledger names them (``farmer.*``):
+    village and household status only; the county never learns who they are."""
+
+    __tablename__ = "produce_farmers"
+    __table_args__ = (
+        UniqueConstraint("station", "farmer", name="uq_produce_farmers_station_farmer"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    station: Mapped[int] = mapped_column(ForeignKey("stations.id"))
+    farmer: Mapped[str] = mapped_column(String(36))
+    village: Mapped[str] = mapped_column(String(12))
+    household: Mapped[str | None] = mapped_column(String(16))
+    changed_day: Mapped[str] = mapped_column(String(10))
+
+
+class ProducePurchase(Base):
+    """Projection: one purchase (``produce.purchased``) with the village and household
+    status recorded at the purchase, for the county's 帮扶 figures; ``voided`` by an
+    ``entry.voided`` of its entry, ``settlement`` set by ``produce.settled``."""
+
+    __tablename__ = "produce_purchases"
+    __table_args__ = (
+        UniqueConstraint("station", "purchase", name="uq_produce_purchases_station_purchase"),
+        Index("ix_produce_purchases_station_entry", "station", "entry_id"),
+        Index("ix_produce_purchases_station_lot", "station", "lot"),
+        Index("ix_produce_purchases_business_day", "business_day"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    station: Mapped[int] = mapped_column(ForeignKey("stations.id"))
+    purchase: Mapped[str] = mapped_column(String(36))
+    entry_id: Mapped[str] = mapped_column(String(36))
+    number: Mapped[str] = mapped_column(String(16))
+    farmer: Mapped[str] = mapped_column(String(36))
+    """The farmer's uid, for counting households reached; never shown or answered."""
+    business_day: Mapped[str] = mapped_column(String(10))
+    product: Mapped[str] = mapped_column(String(32))
+    grade: Mapped[str] = mapped_column(String(16))
+    village: Mapped[str] = mapped_column(String(12))
+    household: Mapped[str] = mapped_column(String(16))
+    net_g: Mapped[int] = mapped_column(BigInteger)
+    amount_fen: Mapped[int] = mapped_column(BigInteger)
+    payment: Mapped[str] = mapped_column(String(8))
+    lot: Mapped[str] = mapped_column(String(36))
+    voided: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    settlement: Mapped[str | None] = mapped_column(String(36))
+
+
+class ProduceLot(Base):
+    """Projection: a lot (批次) and its trace code (``lot.opened``, or a child of
+    ``lot.split`` with its ``parent``), and where it went (``lot.shipped``). ``net_g``
+    is a child's weight out of its parent (an opened lot's weight is its purchases')."""
+
+    __tablename__ = "produce_lots"
+    __table_args__ = (
+        UniqueConstraint("station", "lot", name="uq_produce_lots_station_lot"),
+        Index("ix_produce_lots_trace_code", "trace_code"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    station: Mapped[int] = mapped_column(ForeignKey("stations.id"))
+    lot: Mapped[str] = mapped_column(String(36))
+    trace_code: Mapped[str] = mapped_column(String(10))
+    parent: Mapped[str | None] = mapped_column(String(36))
+    product: Mapped[str] = mapped_column(String(32))
+    grade: Mapped[str] = mapped_column(String(16))
+    lot_day: Mapped[str] = mapped_column(String(10))
+    net_g: Mapped[int | None] = mapped_column(BigInteger)
+    shipment: Mapped[str | None] = mapped_column(String(36))
+    shipped_day: Mapped[str | None] = mapped_column(String(10))
+    shipped_to_kind: Mapped[str | None] = mapped_column(String(16))
+    shipped_to_name: Mapped[str | None] = mapped_column(String(60))
+    """A business (company or market) per the schema, kept for county staff; the public
+    trace answer leaves it out."""
+    shipped_g: Mapped[int | None] = mapped_column(BigInteger)

@@ -57,6 +57,7 @@ from tests.county.helpers import (
     add_station,
     chain,
     enrol_new,
+    make_entry,
     upload,
 )
 
@@ -74,6 +75,10 @@ CHECKS = [
 TOWNSHIP_DIVISION = "610305110000"
 VILLAGE_DIVISION = "610305110201"
 FRESH_DIVISION = "610305120001"
+TRACE_CODE = "7K3QM2X9PD"
+"""A lot the village opened (in ``target``): fitted trace lookups ask for it."""
+PUBLIC = {("get", "/api/v1/trace/{code}")}
+"""Asked without a credential: what a lot's QR code leads to."""
 GENEROUS = "1000000"
 OPERATIONS = [
     ("POST", "/api/v1/enrol"),
@@ -83,6 +88,7 @@ OPERATIONS = [
     ("GET", "/api/v1/reference/{kind}"),
     ("POST", "/api/v1/manifests"),
     ("GET", "/api/v1/manifests"),
+    ("GET", "/api/v1/trace/{code}"),
     ("GET", "/healthz"),
 ]
 """Listed, not read from the document at collection time (the server starts later):
@@ -120,7 +126,11 @@ def target(county: County, county_db: SessionFactory) -> Target:
         api, county_db, name="柳林镇中转站", level="township", division_code=TOWNSHIP_DIVISION
     )
     village = enrol_new(api, county_db, division_code=VILLAGE_DIVISION)
-    assert upload(api, village, chain(village.station_id, 3)).status_code == 200
+    entries = chain(village.station_id, 3)
+    lot = {"lot": str(uuid.uuid4()), "trace_code": TRACE_CODE, "product": "walnut",
+           "grade": "large", "day": "2026-11-23"}  # fmt: skip
+    entries.append(make_entry(village.station_id, 4, entries[-1]["hash"], "lot.opened", lot))
+    assert upload(api, village, entries).status_code == 200
     with county_db() as session, session.begin():
         now = datetime.now(UTC)
         reference.publish(session, now, "announcements", {"items": [{"text": "停电通知"}]})
@@ -252,6 +262,10 @@ def fit(case: schemathesis.Case, target: Target) -> None:
     elif (method, path) == ("POST", "/api/v1/enrol") and isinstance(case.body, dict):
         code = fresh_code(target.county_db)
         case.body = {**case.body, "protocol": PROTOCOL_VERSION, "code": code}
+    elif (method, path) == ("GET", "/api/v1/trace/{code}"):
+        generated = str(case.path_parameters.get("code"))
+        code = TRACE_CODE if len(generated) % 2 else f"{TRACE_CODE[:5]}-{TRACE_CODE[5:]}".lower()
+        case.path_parameters = {**case.path_parameters, "code": code}
     elif (method, path) == ("GET", "/api/v1/reference/{kind}"):
         generated = str(case.path_parameters.get("kind"))
         kind = reference.KINDS[len(generated) % len(reference.KINDS)]
@@ -350,7 +364,7 @@ def test_the_document_declares_bodies_refusals_and_the_credential(county: County
                 refusal = operation["responses"]["4XX"]["content"]["application/json"]
                 assert refusal["schema"] == {"$ref": "#/components/schemas/ErrorBody"}
             credential = [{"station": []}] if path.startswith("/api/v1/") else None
-            if (method, path) == ("post", "/api/v1/enrol"):
+            if (method, path) == ("post", "/api/v1/enrol") or (method, path) in PUBLIC:
                 credential = None
             assert operation.get("security") == credential, (method, path)
     assert document["components"]["securitySchemes"]["station"]["scheme"] == "bearer"
