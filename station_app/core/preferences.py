@@ -111,6 +111,14 @@ def check_printer_target(text: str) -> None:
         )
 
 
+def check_serial_port(text: str) -> None:
+    """A port name as Windows (``COM3``) or Linux (``/dev/ttyUSB0``) writes it."""
+    if len(text) > 100 or not text.isprintable() or text != text.strip() or " " in text:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("core", "秤的串口名不对：留空表示不接秤，或写 COM3、/dev/ttyUSB0。")
+        )
+
+
 GATEWAY_URL_PATTERN = re.compile(r"^https?://[^\s/?#]+[^\s]*$")
 OPENING_HOURS_PATTERN = re.compile(r"^((?:[01]\d|2[0-3]):[0-5]\d)-((?:[01]\d|2[0-3]):[0-5]\d)$")
 
@@ -129,6 +137,20 @@ RECEIPT_PRINTER = Pref("receipt_printer", "", check=check_printer_target)
 with a Windows driver), ``tcp://host[:port]`` or a device path / printer share for raw
 ESC/POS to a thermal printer."""
 RECEIPT_PAPER_MM = Pref("receipt_paper_mm", 58, check=one_of("58", "80"))
+
+# The produce scale (电子秤) on a serial port; see devices/scale for the protocols.
+SCALE_PORT = Pref("scale_port", "", check=check_serial_port)
+"""``COM3`` or ``/dev/ttyUSB0``; empty: the station weighs without a connected scale."""
+SCALE_PROTOCOL = Pref(
+    "scale_protocol",
+    "xk3190-a9",
+    check=one_of("xk3190-a9", "xk3190-a12", "st-gs", "toledo-8217"),
+)
+SCALE_BAUD = Pref(
+    "scale_baud", 9600, check=one_of("1200", "2400", "4800", "9600", "19200", "38400")
+)
+SCALE_SETTLE_READINGS = Pref("scale_settle_readings", 5, minimum=1, maximum=50)
+"""For scales without a stable flag: this many equal readings in a row count as stable."""
 
 # How villagers are told (see core.notifications.gateway_config for the rules across keys).
 NOTIFY_CHANNEL = Pref("notify_channel", "sms", check=one_of("sms", "print", "clipboard"))
@@ -153,6 +175,10 @@ ALL = (
     PRINT_LABELS,
     RECEIPT_PRINTER,
     RECEIPT_PAPER_MM,
+    SCALE_PORT,
+    SCALE_PROTOCOL,
+    SCALE_BAUD,
+    SCALE_SETTLE_READINGS,
     NOTIFY_CHANNEL,
     SMS_GATEWAY_URL,
     SMS_AUTH_KIND,

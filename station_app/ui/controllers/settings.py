@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from station_app.core import first_run, ledger, operators, passwords, permissions, preferences
 from station_app.core.db.models import Role
@@ -31,6 +32,10 @@ class PreferenceValues:
     opening_hours: str
     receipt_printer: str = ""
     receipt_paper_mm: int = 58
+    scale_port: str = ""
+    scale_protocol: str = preferences.SCALE_PROTOCOL.default
+    scale_baud: int = preferences.SCALE_BAUD.default
+    scale_settle_readings: int = preferences.SCALE_SETTLE_READINGS.default
 
 
 @dataclass(frozen=True)
@@ -114,6 +119,10 @@ class SettingsController:
                 opening_hours=preferences.get(session, preferences.OPENING_HOURS),
                 receipt_printer=preferences.get(session, preferences.RECEIPT_PRINTER),
                 receipt_paper_mm=preferences.get(session, preferences.RECEIPT_PAPER_MM),
+                scale_port=preferences.get(session, preferences.SCALE_PORT),
+                scale_protocol=preferences.get(session, preferences.SCALE_PROTOCOL),
+                scale_baud=preferences.get(session, preferences.SCALE_BAUD),
+                scale_settle_readings=preferences.get(session, preferences.SCALE_SETTLE_READINGS),
             )
 
     def test_print(self) -> Printed:
@@ -171,6 +180,14 @@ class SettingsController:
                 pref=preferences.RECEIPT_PAPER_MM,
                 value=values.receipt_paper_mm,
             )
+            scale: list[tuple[preferences.Pref[Any], object]] = [
+                (preferences.SCALE_PORT, values.scale_port.strip()),
+                (preferences.SCALE_PROTOCOL, values.scale_protocol),
+                (preferences.SCALE_BAUD, values.scale_baud),
+                (preferences.SCALE_SETTLE_READINGS, values.scale_settle_readings),
+            ]
+            for pref, value in scale:
+                preferences.set_value(session, clock, actor=actor, pref=pref, value=value)
 
     def recent_entries(self, limit: int = RECENT_LEDGER_LIMIT) -> list[LedgerRow]:
         """The newest ledger entries, newest first."""

@@ -21,6 +21,7 @@ from station_app.core import preferences
 from station_app.core.errors import UserError
 from station_app.ui.controllers.settings import PreferenceValues, SettingsController
 from station_app.ui.messages import ErrorLabel
+from station_app.ui.pages.settings_scale import ScaleGroup
 from station_app.ui.receipt_printing import Printed
 from station_app.ui.widgets import big_button
 
@@ -71,6 +72,7 @@ class PreferencesTab(QWidget):
         self.paper.addItem(self.tr("80毫米"), 80)
         self.test_print_button = QPushButton(self.tr("打印测试小票"), self)
         self.test_print_button.clicked.connect(self.test_print)
+        self.scale = ScaleGroup(self)
         self.save_button = big_button(self.tr("保存设置"), self)
         self.notice = QLabel(self)
         self.notice.setStyleSheet("color: #2e7d32;")
@@ -101,6 +103,7 @@ class PreferencesTab(QWidget):
         form.addRow(self.tr("小票纸宽"), paper)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.scale)
         save_row = QHBoxLayout()
         save_row.addWidget(self.save_button)
         save_row.addStretch(1)
@@ -118,17 +121,20 @@ class PreferencesTab(QWidget):
         self.closes.setTime(closes)
         self.printer.setText(values.receipt_printer)
         self.paper.setCurrentIndex(max(0, self.paper.findData(values.receipt_paper_mm)))
+        self.scale.load(values)
 
     def values(self) -> PreferenceValues:
         hours = (
             f"{self.opens.time().toString(TIME_FORMAT)}-{self.closes.time().toString(TIME_FORMAT)}"
         )
-        return PreferenceValues(
-            self.idle_minutes.value(),
-            self.sounds.isChecked(),
-            hours,
-            self.printer.text(),
-            int(self.paper.currentData()),
+        return self.scale.fill(
+            PreferenceValues(
+                self.idle_minutes.value(),
+                self.sounds.isChecked(),
+                hours,
+                self.printer.text(),
+                int(self.paper.currentData()),
+            )
         )
 
     def set_editable(self, editable: bool) -> None:
@@ -142,6 +148,7 @@ class PreferencesTab(QWidget):
         )
         for widget in (*widgets, self.save_button):
             widget.setEnabled(editable)
+        self.scale.set_editable(editable)
 
     def save(self) -> bool:
         try:
