@@ -33,6 +33,7 @@ from station_app.ui.pages.day_close import DayClosePage
 from station_app.ui.pages.orders import OrdersPage
 from station_app.ui.pages.parcels import ParcelsPage
 from station_app.ui.pages.placeholder import PlaceholderPage
+from station_app.ui.pages.produce import ProducePage
 from station_app.ui.pages.settings import SettingsPage
 from station_app.ui.pages.sync_page import SyncPage
 from station_app.ui.scanner import ScanDetector
@@ -144,6 +145,11 @@ class MainWindow(QMainWindow):
                 orders = OrdersPage(self._store, self._operator, self)
                 self.operator_switched.connect(orders.set_operator)
                 self._add_page(key, title, orders)
+                continue
+            if key == "produce":
+                produce = ProducePage(self._store, self._operator, self)
+                self.operator_switched.connect(produce.set_operator)
+                self._add_page(key, title, produce)
                 continue
             if key == "day_close":
                 day_close = DayClosePage(self._store, self._operator, self)

@@ -13,7 +13,7 @@ from station_app.ui.pages.bills import BillsPage
 from station_app.ui.pages.day_close import DayClosePage
 from station_app.ui.pages.orders import OrdersPage
 from station_app.ui.pages.parcels import ParcelsPage
-from station_app.ui.pages.placeholder import PlaceholderPage
+from station_app.ui.pages.produce import ProducePage
 from station_app.ui.pages.settings import SettingsPage
 from station_app.ui.pages.sync_page import SyncPage
 from tests.ui.conftest import (
@@ -40,10 +40,7 @@ def test_navigation_has_all_seven_pages(window: MainWindow) -> None:
 
     assert titles == NAV_TITLES
     assert window.page_keys() == PAGE_KEYS
-    for key in ("produce",):
-        page = window.page(key)
-        assert isinstance(page, PlaceholderPage)
-        assert "下一版本提供" in page.later.text()
+    assert isinstance(window.page("produce"), ProducePage)
     assert isinstance(window.page("parcels"), ParcelsPage)
     assert isinstance(window.page("settings"), SettingsPage)
     assert isinstance(window.page("sync"), SyncPage)

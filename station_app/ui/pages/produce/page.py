@@ -1,0 +1,109 @@
+"""The 收购 page: tabs for buying at the scale, farmers, today's prices, lots and reports.
+
+Every tab writes through its own controller and says so with ``wrote``; the page passes
+that on (the upload follows) and hands a new operator to each tab. The tabs share one
+``ReceiptPrinter``, so a test (or a later setting) changes where every slip goes at once.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from station_app.core.operators import OperatorInfo
+from station_app.core.store import Store
+from station_app.ui.controllers.produce import ProduceController
+from station_app.ui.pages.produce.prices_tab import PricesTab
+from station_app.ui.pages.produce.purchase_tab import PurchaseTab
+from station_app.ui.receipt_printing import ReceiptPrinter
+
+_OTHER_TABS = (
+    ("farmers", "station_app.ui.pages.produce.farmers_tab", "FarmersTab"),
+    ("lots", "station_app.ui.pages.produce.lots_tab", "LotsTab"),
+    ("reports", "station_app.ui.pages.produce.reports_tab", "ReportsTab"),
+)
+"""Written alongside this page; a tab whose module is not there (yet) is left out."""
+
+
+def _tab_class(module_name: str, class_name: str) -> Any:
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as error:
+        if error.name == module_name:
+            return None
+        raise
+    return getattr(module, class_name, None)
+
+
+class ProducePage(QWidget):
+    """Emits ``wrote`` after any tab wrote to the ledger."""
+
+    wrote = Signal()
+
+    def __init__(self, store: Store, operator: OperatorInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = ProduceController(store, operator)
+        self.printer = ReceiptPrinter(store)
+        self.title = QLabel(self.tr("农产品收购"), self)
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.tabs = QTabWidget(self)
+        self.purchase_tab = PurchaseTab(
+            store, operator, self, controller=self.controller, printer=self.printer
+        )
+        self.prices_tab = PricesTab(store, operator, self, controller=self.controller)
+        self.others: dict[str, QWidget] = {}
+        titles = {"farmers": self.tr("农户"), "lots": self.tr("批次"), "reports": self.tr("报表")}
+        self.tabs.addTab(self.purchase_tab, self.tr("收购"))
+        for key, module_name, class_name in _OTHER_TABS:
+            tab_class = _tab_class(module_name, class_name)
+            if tab_class is None:
+                continue
+            tab = tab_class(store, operator, self)
+            self._share_printer(tab)
+            self.others[key] = tab
+            self.tabs.addTab(tab, titles[key])
+            if key == "farmers":
+                self.tabs.addTab(self.prices_tab, self.tr("价格"))
+        if self.tabs.indexOf(self.prices_tab) < 0:
+            self.tabs.insertTab(1, self.prices_tab, self.tr("价格"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.tabs, 1)
+        for tab in self.all_tabs():
+            wrote = getattr(tab, "wrote", None)
+            if wrote is not None:
+                wrote.connect(self.wrote)
+        self.prices_tab.wrote.connect(self.purchase_tab.form.show_price)
+
+    def _share_printer(self, tab: QWidget) -> None:
+        controller = getattr(tab, "controller", None)
+        if controller is not None and isinstance(
+            getattr(controller, "printer", None), ReceiptPrinter
+        ):
+            controller.printer = self.printer
+
+    def all_tabs(self) -> list[QWidget]:
+        tabs = (self.tabs.widget(i) for i in range(self.tabs.count()))
+        return [tab for tab in tabs if tab is not None]
+
+    def set_operator(self, operator: OperatorInfo) -> None:
+        self.controller.operator = operator
+        for tab in self.all_tabs():
+            set_operator = getattr(tab, "set_operator", None)
+            if callable(set_operator):
+                set_operator(operator)
+
+    def refresh(self) -> None:
+        """Called by the main window when the page comes to the front."""
+        current = self.tabs.currentWidget()
+        refresh = getattr(current, "refresh", None)
+        if callable(refresh):
+            refresh()
