@@ -575,6 +575,41 @@
     </message>
 </context>
 <context>
+    <name>DayPriceDialog</name>
+    <message>
+        <source>设定今天的收购价</source>
+        <translation>Set today&apos;s purchase price</translation>
+    </message>
+    <message>
+        <source>现在：{price}</source>
+        <translation>Now: {price}</translation>
+    </message>
+    <message>
+        <source>现在：今天没有价格</source>
+        <translation>Now: no price today</translation>
+    </message>
+    <message>
+        <source>如 3.5</source>
+        <translation>e.g. 3.5</translation>
+    </message>
+    <message>
+        <source>元/{unit}</source>
+        <translation>yuan/{unit}</translation>
+    </message>
+    <message>
+        <source>只对今天有效。已经收购的单子还按原来的价格，不会改变。</source>
+        <translation>Valid for today only. Purchases already made keep their original price.</translation>
+    </message>
+    <message>
+        <source>收购价</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+</context>
+<context>
     <name>DecisionBar</name>
     <message>
         <source>找到了 (F5)</source>
@@ -603,6 +638,17 @@
     <message>
         <source>电话（入库用）</source>
         <translation>Phone (for check-in)</translation>
+    </message>
+</context>
+<context>
+    <name>DeductionField</name>
+    <message>
+        <source>按标准扣 {percent}</source>
+        <translation>Standard: {percent}</translation>
+    </message>
+    <message>
+        <source>填测得的数，自动按标准扣</source>
+        <translation>Enter the measured value; deducted by the standard</translation>
     </message>
 </context>
 <context>
@@ -794,6 +840,167 @@
     <message>
         <source>失败原因</source>
         <translation>Reason for failure</translation>
+    </message>
+</context>
+<context>
+    <name>FarmerDialog</name>
+    <message>
+        <source>新增农户</source>
+        <translation>New farmer</translation>
+    </message>
+    <message>
+        <source>修改农户</source>
+        <translation>Edit farmer</translation>
+    </message>
+    <message>
+        <source>如：张三</source>
+        <translation>e.g. Zhang San</translation>
+    </message>
+    <message>
+        <source>11位手机号，没有可不填</source>
+        <translation>11-digit mobile; optional</translation>
+    </message>
+    <message>
+        <source>收购单上只印后4位。</source>
+        <translation>Only the last 4 digits are printed on the slip.</translation>
+    </message>
+    <message>
+        <source>12位数字</source>
+        <translation>12 digits</translation>
+    </message>
+    <message>
+        <source>统计用区划代码，本村已填好；外村农户改最后3位。</source>
+        <translation>Division code for statistics, preset to this village; for other villages change the last 3 digits.</translation>
+    </message>
+    <message>
+        <source>18位身份证号，帮扶登记需要时填</source>
+        <translation>18-digit ID number, when assistance records need it</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>村（区划代码）</source>
+        <translation>Village (division code)</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>户类型</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>收款方式</source>
+        <translation>Paid by</translation>
+    </message>
+    <message>
+        <source>回车到下一项，Ctrl+回车保存。</source>
+        <translation>Enter moves to the next field; Ctrl+Enter saves.</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>手机号 {masked}</source>
+        <translation>Mobile {masked}</translation>
+    </message>
+    <message>
+        <source>身份证号 {masked}</source>
+        <translation>ID number {masked}</translation>
+    </message>
+    <message>
+        <source>已登记{kept}：空着不变，要改才重新输入完整号码。</source>
+        <translation>On file: {kept}. Leave empty to keep; to change, enter the full number.</translation>
+    </message>
+</context>
+<context>
+    <name>FarmerPicker</name>
+    <message>
+        <source>农户姓名、拼音首字母（如 zs）或手机后4位</source>
+        <translation>Farmer name, pinyin initials (e.g. zs) or last 4 phone digits</translation>
+    </message>
+</context>
+<context>
+    <name>FarmersTab</name>
+    <message>
+        <source>找农户：姓名、拼音首字母（如 zs）或手机后4位；空着显示最近登记的</source>
+        <translation>Find farmer: name, pinyin initials (e.g. zs) or last 4 phone digits; empty shows the latest</translation>
+    </message>
+    <message>
+        <source>新增农户…</source>
+        <translation>New farmer…</translation>
+    </message>
+    <message>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>户类型</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>收款方式</source>
+        <translation>Paid by</translation>
+    </message>
+    <message>
+        <source>欠农户</source>
+        <translation>Owed</translation>
+    </message>
+    <message>
+        <source>（待补填姓名）</source>
+        <translation>(name missing)</translation>
+    </message>
+    <message>
+        <source>本村</source>
+        <translation>This village</translation>
+    </message>
+    <message>
+        <source>没有找到“{text}”。新农户请点“新增农户”。</source>
+        <translation>No match for “{text}”. For a new farmer, press “New farmer”.</translation>
+    </message>
+    <message>
+        <source>找到 {count} 位农户。</source>
+        <translation>Found {count} farmers.</translation>
+    </message>
+    <message>
+        <source>最近登记的 {count} 位农户。</source>
+        <translation>Latest {count} farmers registered.</translation>
+    </message>
+    <message>
+        <source>已登记农户 {name}。</source>
+        <translation>Farmer {name} registered.</translation>
+    </message>
+    <message>
+        <source>请先在列表里选中一位农户。</source>
+        <translation>First select a farmer in the list.</translation>
+    </message>
+    <message>
+        <source>已保存农户 {name} 的修改。</source>
+        <translation>Changes to farmer {name} saved.</translation>
+    </message>
+    <message>
+        <source>户类型还没填，收购前要补上。</source>
+        <translation>Household type not set; fill it in before buying.</translation>
     </message>
 </context>
 <context>
@@ -1025,6 +1232,157 @@
     <message>
         <source>{role} {login} / 密码 {password}</source>
         <translation>{role} {login} / password {password}</translation>
+    </message>
+</context>
+<context>
+    <name>LotsTab</name>
+    <message>
+        <source>溯源码</source>
+        <translation>Trace code</translation>
+    </message>
+    <message>
+        <source>品种</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>在站重量</source>
+        <translation>At station</translation>
+    </message>
+    <message>
+        <source>收购笔数</source>
+        <translation>Purchases</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>拆自批次</source>
+        <translation>Split from</translation>
+    </message>
+    <message>
+        <source>拆分…</source>
+        <translation>Split…</translation>
+    </message>
+    <message>
+        <source>发运…</source>
+        <translation>Ship…</translation>
+    </message>
+    <message>
+        <source>打印标签</source>
+        <translation>Print label</translation>
+    </message>
+    <message>
+        <source>溯源查询</source>
+        <translation>Trace lookup</translation>
+    </message>
+    <message>
+        <source>输入或扫描溯源码，如 7K3M9-Q2X4P，回车查询</source>
+        <translation>Type or scan a trace code, e.g. 7K3M9-Q2X4P, and press Enter</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Look up</translation>
+    </message>
+    <message>
+        <source>买家或县里问货的来源时，输入或扫描标签上的溯源码。</source>
+        <translation>When a buyer or the county asks where goods came from, type or scan the trace code on the label.</translation>
+    </message>
+    <message>
+        <source>站里没有批次：收购时会按品种和等级自动建批次。</source>
+        <translation>No lots at the station: buying creates lots by product and grade automatically.</translation>
+    </message>
+    <message>
+        <source>待发运</source>
+        <translation>To ship</translation>
+    </message>
+    <message>
+        <source>{status}（{to}）</source>
+        <translation>{status} ({to})</translation>
+    </message>
+    <message>
+        <source>请先在列表里选中一个批次。</source>
+        <translation>First select a lot in the list.</translation>
+    </message>
+    <message>
+        <source>已拆出 {count} 个新批次：{codes}。请给每份打印标签。</source>
+        <translation>Split into {count} new lots: {codes}. Print a label for each.</translation>
+    </message>
+    <message>
+        <source>批次 {code} 已发运 {weight} 到 {to}。</source>
+        <translation>Lot {code}: {weight} shipped to {to}.</translation>
+    </message>
+    <message>
+        <source>批次 {code} 的标签：{message}</source>
+        <translation>Label for lot {code}: {message}</translation>
+    </message>
+    <message>
+        <source>请输入或扫描溯源码。</source>
+        <translation>Type or scan a trace code.</translation>
+    </message>
+    <message>
+        <source>没有这个溯源码：{code}。请核对标签上的10位码。</source>
+        <translation>No such trace code: {code}. Check the 10 characters on the label.</translation>
+    </message>
+    <message>
+        <source>批次 {code}：{product} {grade}，{day}；{farmers} 户农户，{count} 笔收购，共 {weight}。</source>
+        <translation>Lot {code}: {product} {grade}, {day}; {farmers} farmers, {count} purchases, {weight} in all.</translation>
+    </message>
+    <message>
+        <source>农户和收购（{count} 笔）</source>
+        <translation>Farmers and purchases ({count})</translation>
+    </message>
+    <message>
+        <source>{farmer}（{village}）→ {number}&#x3000;{day}&#x3000;{grade}&#x3000;{weight}&#x3000;入批次 {lot}</source>
+        <translation>{farmer} ({village}) → {number}  {day}  {grade}  {weight}  into lot {lot}</translation>
+    </message>
+    <message>
+        <source>（没有收购记录）</source>
+        <translation>(no purchases)</translation>
+    </message>
+    <message>
+        <source>拆自批次 {code}（{day}）</source>
+        <translation>Split from lot {code} ({day})</translation>
+    </message>
+    <message>
+        <source>本批次 {code}：{status}，在站 {held}</source>
+        <translation>This lot {code}: {status}, {held} at station</translation>
+    </message>
+    <message>
+        <source>拆出批次 {code}：{weight}，{status}</source>
+        <translation>Split-off lot {code}: {weight}, {status}</translation>
+    </message>
+    <message>
+        <source>批次</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>发运</source>
+        <translation>Shipment</translation>
+    </message>
+    <message>
+        <source>批次 {code} → {to}&#x3000;{day}&#x3000;{weight}</source>
+        <translation>Lot {code} → {to}  {day}  {weight}</translation>
+    </message>
+    <message>
+        <source>还没有发运</source>
+        <translation>Not shipped yet</translation>
+    </message>
+    <message>
+        <source>本村</source>
+        <translation>This village</translation>
+    </message>
+    <message>
+        <source>{kind}：{name}</source>
+        <translation>{kind}: {name}</translation>
     </message>
 </context>
 <context>
@@ -1987,6 +2345,242 @@
     </message>
 </context>
 <context>
+    <name>PricesTab</name>
+    <message>
+        <source>设定今天价格…</source>
+        <translation>Set today&apos;s price…</translation>
+    </message>
+    <message>
+        <source>品名</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>今天价格</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>县里下发的价格自动生效；站长设定的当天价格优先。改价格只影响之后的收购，已经收购的单子不变。</source>
+        <translation>County prices apply automatically; a price the keeper sets for the day takes priority. A change affects only later purchases, not those already made.</translation>
+    </message>
+    <message>
+        <source>今天没有价格</source>
+        <translation>No price today</translation>
+    </message>
+    <message>
+        <source>今天（{day}）的收购价</source>
+        <translation>Purchase prices for today ({day})</translation>
+    </message>
+    <message>
+        <source>：{count}个等级还没有价格</source>
+        <translation>: {count} grades have no price yet</translation>
+    </message>
+    <message>
+        <source>已设定今天的价格：{product} {grade} {price}。</source>
+        <translation>Today&apos;s price set: {product} {grade} {price}.</translation>
+    </message>
+</context>
+<context>
+    <name>ProducePage</name>
+    <message>
+        <source>农产品收购</source>
+        <translation>Produce purchasing</translation>
+    </message>
+    <message>
+        <source>农户</source>
+        <translation>Farmers</translation>
+    </message>
+    <message>
+        <source>批次</source>
+        <translation>Lots</translation>
+    </message>
+    <message>
+        <source>报表</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>收购</source>
+        <translation>Buy</translation>
+    </message>
+    <message>
+        <source>价格</source>
+        <translation>Prices</translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseForm</name>
+    <message>
+        <source>填写户类型…</source>
+        <translation>Set household…</translation>
+    </message>
+    <message>
+        <source>结账…</source>
+        <translation>Settle…</translation>
+    </message>
+    <message>
+        <source>设定今天价格…</source>
+        <translation>Set today&apos;s price…</translation>
+    </message>
+    <message>
+        <source>扣杂</source>
+        <translation>Impurity</translation>
+    </message>
+    <message>
+        <source>测得杂质</source>
+        <translation>Impurity found</translation>
+    </message>
+    <message>
+        <source>扣水</source>
+        <translation>Moisture</translation>
+    </message>
+    <message>
+        <source>测得水分</source>
+        <translation>Moisture found</translation>
+    </message>
+    <message>
+        <source>键盘操作：回车 到下一项&#x3000;F1–F9 选等级&#x3000;回车/空格 称一筐&#x3000;Del 删一筐&#x3000;Tab 到扣杂、付款&#x3000;Ctrl+回车 保存并打印</source>
+        <translation>Keys: Enter next field  F1–F9 grade  Enter/Space weigh a crate  Del delete a crate  Tab to deductions, payment  Ctrl+Enter save and print</translation>
+    </message>
+    <message>
+        <source>农户</source>
+        <translation>Farmer</translation>
+    </message>
+    <message>
+        <source>品名等级</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>付款</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>今天没有价格</source>
+        <translation>No price today</translation>
+    </message>
+    <message>
+        <source>今天 {price}（{source}）</source>
+        <translation>Today {price} ({source})</translation>
+    </message>
+    <message>
+        <source>改今天价格…</source>
+        <translation>Change today&apos;s price…</translation>
+    </message>
+    <message>
+        <source>输入姓名、拼音首字母或手机后4位，回车选中</source>
+        <translation>Type a name, pinyin initials or last 4 phone digits; Enter selects</translation>
+    </message>
+    <message>
+        <source>{village}，户类型未填写：请先填写户类型，才能收购。</source>
+        <translation>{village}; household type not set: fill it in before buying.</translation>
+    </message>
+    <message>
+        <source>赊账未结：{count}笔，共{amount}</source>
+        <translation>Owed, unsettled: {count}, {amount} in all</translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseTab</name>
+    <message>
+        <source>保存并打印 (Ctrl+回车)</source>
+        <translation>Save and print (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>今天的收购</source>
+        <translation>Today&apos;s purchases</translation>
+    </message>
+    <message>
+        <source>重打小票</source>
+        <translation>Reprint slip</translation>
+    </message>
+    <message>
+        <source>作废…</source>
+        <translation>Void…</translation>
+    </message>
+    <message>
+        <source>单号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>农户</source>
+        <translation>Farmer</translation>
+    </message>
+    <message>
+        <source>品名等级</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>净重</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>付款</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>称重</source>
+        <translation>Weighing</translation>
+    </message>
+    <message>
+        <source>还没有称重。</source>
+        <translation>Nothing weighed yet.</translation>
+    </message>
+    <message>
+        <source>今天没有价格：请先设定当日价格。</source>
+        <translation>No price today: set today&apos;s price first.</translation>
+    </message>
+    <message>
+        <source>请先选农户。</source>
+        <translation>Choose a farmer first.</translation>
+    </message>
+    <message>
+        <source>已收购 {number}：{farmer}，净重 {net}，金额 {amount}（{payment}）。{printed}</source>
+        <translation>Bought {number}: {farmer}, net {net}, amount {amount} ({payment}). {printed}</translation>
+    </message>
+    <message>
+        <source>手工</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>秤</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <source>今天的收购：{count}笔，净重共 {net}</source>
+        <translation>Today&apos;s purchases: {count}, net {net} in all</translation>
+    </message>
+    <message>
+        <source>已作废 {number}。请向农户收回 {amount}（{payment}）。</source>
+        <translation>Voided {number}. Take back {amount} from the farmer ({payment}).</translation>
+    </message>
+    <message>
+        <source>已作废 {number}（赊账，不用收回钱）。</source>
+        <translation>Voided {number} (on credit, no money to take back).</translation>
+    </message>
+    <message>
+        <source>已结账：共{amount}，抵扣{netted}，实付{paid}。</source>
+        <translation>Settled: {amount} in all, {netted} offset, {paid} paid.</translation>
+    </message>
+</context>
+<context>
     <name>QuestionBar</name>
     <message>
         <source>取消 (Esc)</source>
@@ -2286,6 +2880,153 @@
     </message>
 </context>
 <context>
+    <name>ReportsTab</name>
+    <message>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>本周</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>自定义</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <source>按日</source>
+        <translation>By day</translation>
+    </message>
+    <message>
+        <source>按农户</source>
+        <translation>By farmer</translation>
+    </message>
+    <message>
+        <source>按村</source>
+        <translation>By village</translation>
+    </message>
+    <message>
+        <source>按品种</source>
+        <translation>By product</translation>
+    </message>
+    <message>
+        <source>按等级</source>
+        <translation>By grade</translation>
+    </message>
+    <message>
+        <source>按户类型</source>
+        <translation>By household</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>收购笔数</source>
+        <translation>Purchases</translation>
+    </message>
+    <message>
+        <source>农户数</source>
+        <translation>Farmers</translation>
+    </message>
+    <message>
+        <source>净重（公斤）</source>
+        <translation>Net (kg)</translation>
+    </message>
+    <message>
+        <source>净重（斤）</source>
+        <translation>Net (jin)</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>帮扶汇总（按收购时登记的户类型）</source>
+        <translation>Assistance summary (household type at purchase)</translation>
+    </message>
+    <message>
+        <source>导出Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>到</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>脱贫户</source>
+        <translation>Lifted households</translation>
+    </message>
+    <message>
+        <source>监测对象</source>
+        <translation>Monitored households</translation>
+    </message>
+    <message>
+        <source>帮扶合计</source>
+        <translation>Assisted total</translation>
+    </message>
+    <message>
+        <source>这段时间没有收购。</source>
+        <translation>No purchases in this period.</translation>
+    </message>
+    <message>
+        <source>农户</source>
+        <translation>Farmer</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>品种</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>品种等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>户类型</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>{count} 户</source>
+        <translation>{count} farmers</translation>
+    </message>
+    <message>
+        <source>导出收购报表</source>
+        <translation>Export purchase report</translation>
+    </message>
+    <message>
+        <source>Excel 表格 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>收购报表_{day_from}_{day_to}.xlsx</source>
+        <translation>purchase_report_{day_from}_{day_to}.xlsx</translation>
+    </message>
+    <message>
+        <source>报表已导出到 {path}</source>
+        <translation>Report exported to {path}</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
         <source>退件给快递公司</source>
@@ -2395,6 +3136,100 @@
     </message>
 </context>
 <context>
+    <name>ScaleDisplay</name>
+    <message>
+        <source>秤上稳定后按 回车 或 空格 称这一筐</source>
+        <translation>When the scale is steady, press Enter or Space to weigh this crate</translation>
+    </message>
+</context>
+<context>
+    <name>ScaleGroup</name>
+    <message>
+        <source>电子秤</source>
+        <translation>Electronic scale</translation>
+    </message>
+    <message>
+        <source>不接秤就留空</source>
+        <translation>Leave empty if no scale</translation>
+    </message>
+    <message>
+        <source>耀华 XK3190-A9</source>
+        <translation>Yaohua XK3190-A9</translation>
+    </message>
+    <message>
+        <source>耀华 XK3190-A12(E)</source>
+        <translation>Yaohua XK3190-A12(E)</translation>
+    </message>
+    <message>
+        <source>通用 ST,GS 格式</source>
+        <translation>Generic ST,GS format</translation>
+    </message>
+    <message>
+        <source>托利多 8217</source>
+        <translation>Toledo 8217</translation>
+    </message>
+    <message>
+        <source> 次</source>
+        <translation> readings</translation>
+    </message>
+    <message>
+        <source>秤没有稳定标志时，连续这么多次读数相同才算稳定</source>
+        <translation>For scales without a steady flag: this many equal readings in a row count as steady</translation>
+    </message>
+    <message>
+        <source>测试</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>串口</source>
+        <translation>Serial port</translation>
+    </message>
+    <message>
+        <source>秤的型号</source>
+        <translation>Scale model</translation>
+    </message>
+    <message>
+        <source>波特率</source>
+        <translation>Baud rate</translation>
+    </message>
+    <message>
+        <source>稳定判断</source>
+        <translation>Steady after</translation>
+    </message>
+    <message>
+        <source>秤没有数据：请检查秤是否开机、型号和波特率是否选对。</source>
+        <translation>No data from the scale: check that it is on and the model and baud rate are right.</translation>
+    </message>
+    <message>
+        <source>没有填写串口：不接秤时称重只能手工输入。</source>
+        <translation>No serial port set: without a scale, weights can only be typed in.</translation>
+    </message>
+    <message>
+        <source>正在读秤，请稍等…</source>
+        <translation>Reading the scale, please wait…</translation>
+    </message>
+    <message>
+        <source>秤正常：当前重量 {kg}（{jin}），稳定。</source>
+        <translation>Scale OK: now {kg} ({jin}), steady.</translation>
+    </message>
+    <message>
+        <source>秤有数据，但显示超载：请拿下秤上的东西再试。</source>
+        <translation>The scale sends data but shows overload: take things off the scale and try again.</translation>
+    </message>
+    <message>
+        <source>读不到秤的数据：请检查型号、波特率和连接线。</source>
+        <translation>Cannot read the scale: check the model, baud rate and cable.</translation>
+    </message>
+    <message>
+        <source>秤有数据，但显示负数：请清空秤盘后置零。</source>
+        <translation>The scale sends data but shows a negative weight: empty the pan and zero it.</translation>
+    </message>
+    <message>
+        <source>秤有数据（{kg}），但一直不稳定：请不要碰秤盘，或把稳定判断次数调小。</source>
+        <translation>The scale sends data ({kg}) but never settles: don&apos;t touch the pan, or lower the steady count.</translation>
+    </message>
+</context>
+<context>
     <name>SendingTab</name>
     <message>
         <source>全部快递公司</source>
@@ -2481,6 +3316,45 @@
     </message>
 </context>
 <context>
+    <name>SettleDialog</name>
+    <message>
+        <source>给农户结账</source>
+        <translation>Settle with farmer</translation>
+    </message>
+    <message>
+        <source>{farmer}：赊账{count}笔（{numbers}），共欠{amount}</source>
+        <translation>{farmer}: {count} on credit ({numbers}), {amount} owed in all</translation>
+    </message>
+    <message>
+        <source>用来抵扣的代购订单</source>
+        <translation>Agent orders to offset</translation>
+    </message>
+    <message>
+        <source>{number}，还欠{balance}</source>
+        <translation>{number}, {balance} still owed</translation>
+    </message>
+    <message>
+        <source>抵扣金额</source>
+        <translation>Offset</translation>
+    </message>
+    <message>
+        <source>这位农户没有可以抵扣的代购订单。</source>
+        <translation>This farmer has no agent orders to offset.</translation>
+    </message>
+    <message>
+        <source>实付农户</source>
+        <translation>Pay farmer</translation>
+    </message>
+    <message>
+        <source>付款方式</source>
+        <translation>Paid by</translation>
+    </message>
+    <message>
+        <source>结账</source>
+        <translation>Settle</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <source>服务站首次设置</source>
@@ -2524,6 +3398,30 @@
     <message>
         <source>有单号时，包裹入库扫码会自动把订单改为“已到站”。</source>
         <translation>With a tracking number, scanning the parcel in at check-in marks the order “Arrived” automatically.</translation>
+    </message>
+    <message>
+        <source>发运批次</source>
+        <translation>Ship lot</translation>
+    </message>
+    <message>
+        <source>公司或市场的名称，不写个人信息</source>
+        <translation>Company or market name; no personal data</translation>
+    </message>
+    <message>
+        <source>发往</source>
+        <translation>Ship to</translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>整批发运：{held}。</source>
+        <translation>Ship the whole lot: {held}.</translation>
+    </message>
+    <message>
+        <source>发运</source>
+        <translation>Ship</translation>
     </message>
 </context>
 <context>
@@ -2603,6 +3501,57 @@
     <message>
         <source>填好省份和重量，运费自动算出。</source>
         <translation>Fill in the province and weight and the fee is worked out.</translation>
+    </message>
+</context>
+<context>
+    <name>SplitDialog</name>
+    <message>
+        <source>拆分批次</source>
+        <translation>Split lot</translation>
+    </message>
+    <message>
+        <source>斤</source>
+        <translation>jin</translation>
+    </message>
+    <message>
+        <source>公斤</source>
+        <translation>kg</translation>
+    </message>
+    <message>
+        <source>每行一份的重量，如：
+200
+150</source>
+        <translation>One part&apos;s weight per line, e.g.:
+200
+150</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>拆出各份</source>
+        <translation>Parts</translation>
+    </message>
+    <message>
+        <source>回车换行填下一份，Ctrl+回车拆分。每份拆成一个新批次，有自己的溯源码和标签。</source>
+        <translation>Enter starts the next part; Ctrl+Enter splits. Each part becomes a new lot with its own trace code and label.</translation>
+    </message>
+    <message>
+        <source>拆分</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <source>第{row}份：{reason}</source>
+        <translation>Part {row}: {reason}</translation>
+    </message>
+    <message>
+        <source>拆出 {count} 份共 {taken}，比批次多 {over}。</source>
+        <translation>{count} parts total {taken}, {over} more than the lot.</translation>
+    </message>
+    <message>
+        <source>拆出 {count} 份共 {taken}，批次还剩 {left}。</source>
+        <translation>{count} parts total {taken}; {left} stays in the lot.</translation>
     </message>
 </context>
 <context>
@@ -3197,6 +4146,33 @@
     </message>
 </context>
 <context>
+    <name>TotalsPanel</name>
+    <message>
+        <source>毛重</source>
+        <translation>Gross</translation>
+    </message>
+    <message>
+        <source>皮重</source>
+        <translation>Tare</translation>
+    </message>
+    <message>
+        <source>扣重</source>
+        <translation>Deducted</translation>
+    </message>
+    <message>
+        <source>净重</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <source>单价</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+</context>
+<context>
     <name>VillagePanel</name>
     <message>
         <source>导入交接单文件… (Ctrl+O)</source>
@@ -3309,6 +4285,159 @@
     <message>
         <source>{number}：应到{expected}，已到{arrived}，未到{missing}，多件{extra}，错分{wrong}</source>
         <translation>{number}: expected {expected}, arrived {arrived}, missing {missing}, extra {extra}, mis-sorted {wrong}</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <source>作废收购单</source>
+        <translation>Void purchase</translation>
+    </message>
+    <message>
+        <source>{number}：{farmer}，{product}{grade}，{amount}</source>
+        <translation>{number}: {farmer}, {product}{grade}, {amount}</translation>
+    </message>
+    <message>
+        <source>必填，如：称错了、农户不卖了</source>
+        <translation>Required, e.g. weighed wrong, farmer changed their mind</translation>
+    </message>
+    <message>
+        <source>作废后钱账会冲回，这笔重量也会从批次里减掉。</source>
+        <translation>Voiding reverses the money and takes this weight out of its lot.</translation>
+    </message>
+    <message>
+        <source>作废原因</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>WeighingPanel</name>
+    <message>
+        <source>锁定默认皮重</source>
+        <translation>Lock default tare</translation>
+    </message>
+    <message>
+        <source>手工输入毛重，如 52斤、26kg</source>
+        <translation>Type the gross weight, e.g. 52斤, 26kg</translation>
+    </message>
+    <message>
+        <source>加一筐(手工)</source>
+        <translation>Add crate (manual)</translation>
+    </message>
+    <message>
+        <source>删除选中的筐 (Del)</source>
+        <translation>Delete crate (Del)</translation>
+    </message>
+    <message>
+        <source>筐</source>
+        <translation>Crate</translation>
+    </message>
+    <message>
+        <source>毛重</source>
+        <translation>Gross</translation>
+    </message>
+    <message>
+        <source>皮重</source>
+        <translation>Tare</translation>
+    </message>
+    <message>
+        <source>去皮</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>每筐皮重</source>
+        <translation>Tare per crate</translation>
+    </message>
+    <message>
+        <source>如 3斤；没有填0</source>
+        <translation>e.g. 3斤; 0 if none</translation>
+    </message>
+    <message>
+        <source>秤断开了：已称的{count}筐还在，可以接好秤继续称，或手工输入重量。</source>
+        <translation>Scale disconnected: the {count} crates weighed are kept; reconnect the scale to go on, or type the weights.</translation>
+    </message>
+    <message>
+        <source>稳定</source>
+        <translation>Steady</translation>
+    </message>
+    <message>
+        <source>不稳</source>
+        <translation>Unsteady</translation>
+    </message>
+    <message>
+        <source>超载</source>
+        <translation>Overload</translation>
+    </message>
+    <message>
+        <source>负数</source>
+        <translation>Negative</translation>
+    </message>
+    <message>
+        <source>等秤数据</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>秤断开了</source>
+        <translation>Disconnected</translation>
+    </message>
+    <message>
+        <source>秤没有数据</source>
+        <translation>No data</translation>
+    </message>
+    <message>
+        <source>未接秤</source>
+        <translation>No scale</translation>
+    </message>
+    <message>
+        <source>请用下面的框手工输入重量</source>
+        <translation>Type the weights in the box below</translation>
+    </message>
+    <message>
+        <source>没有接秤：请在下面手工输入重量。</source>
+        <translation>No scale connected: type the weights below.</translation>
+    </message>
+    <message>
+        <source>秤断开了：请接好秤，或在下面手工输入重量。</source>
+        <translation>Scale disconnected: reconnect it, or type the weights below.</translation>
+    </message>
+    <message>
+        <source>秤没有数据：请检查秤是否开机，或在下面手工输入重量。</source>
+        <translation>No data from the scale: check that it is on, or type the weights below.</translation>
+    </message>
+    <message>
+        <source>还没有收到秤的数据，请稍等。</source>
+        <translation>No data from the scale yet; please wait.</translation>
+    </message>
+    <message>
+        <source>秤上没有东西，请放上一筐再按回车。</source>
+        <translation>The scale is empty; put a crate on it, then press Enter.</translation>
+    </message>
+    <message>
+        <source>这一筐刚称过了。请换下一筐，秤稳定后再按回车。</source>
+        <translation>This crate was just weighed. Put on the next one and press Enter once the scale is steady.</translation>
+    </message>
+    <message>
+        <source>毛重必须大于0。</source>
+        <translation>The gross weight must be more than 0.</translation>
+    </message>
+    <message>
+        <source>手工</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>秤</source>
+        <translation>Scale</translation>
+    </message>
+</context>
+<context>
+    <name>_LotDialog</name>
+    <message>
+        <source>批次 {code}&#x3000;{product} {grade}&#x3000;{day}&#x3000;在站 {held}</source>
+        <translation>Lot {code}  {product} {grade}  {day}  {held} at station</translation>
     </message>
 </context>
 <context>
@@ -3594,6 +4723,10 @@
     <message>
         <source>打印机地址不对：留空用默认打印机，或写 tcp://地址:端口。</source>
         <translation>Invalid printer address: leave it empty for the default printer, or write tcp://address:port.</translation>
+    </message>
+    <message>
+        <source>秤的串口名不对：留空表示不接秤，或写 COM3、/dev/ttyUSB0。</source>
+        <translation>Invalid scale port name: leave empty for no scale, or enter e.g. COM3 or /dev/ttyUSB0.</translation>
     </message>
     <message>
         <source>重量不能超过{limit}：{text}</source>
@@ -4544,6 +5677,14 @@
         <translation>Bill service fee refund</translation>
     </message>
     <message>
+        <source>农产品收购付款</source>
+        <translation>Produce purchase payment</translation>
+    </message>
+    <message>
+        <source>收购欠款结清</source>
+        <translation>Produce debt settled</translation>
+    </message>
+    <message>
         <source>作废冲回</source>
         <translation>Void reversal</translation>
     </message>
@@ -4743,6 +5884,546 @@
         <source>秤显示负数，请清空秤盘后置零</source>
         <translation>The scale shows a negative weight; empty the pan and zero it</translation>
     </message>
+    <message>
+        <source>{product}没有这个等级：{code}，请重新选择。</source>
+        <translation>{product} has no such grade: {code}; please choose again.</translation>
+    </message>
+    <message>
+        <source>没有这个农产品：{code}，请重新选择。</source>
+        <translation>No such produce: {code}; please choose again.</translation>
+    </message>
+    <message>
+        <source>农产品价格表有误：{detail}</source>
+        <translation>The produce price list is faulty: {detail}</translation>
+    </message>
+    <message>
+        <source>普通</source>
+        <translation>Regular</translation>
+    </message>
+    <message>
+        <source>脱贫户</source>
+        <translation>Lifted household</translation>
+    </message>
+    <message>
+        <source>监测对象</source>
+        <translation>Monitored household</translation>
+    </message>
+    <message>
+        <source>未填写</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>微信</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <source>支付宝</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <source>赊账（以后结清）</source>
+        <translation>On credit (settle later)</translation>
+    </message>
+    <message>
+        <source>户类型可以先不填，但收购前必须填写。</source>
+        <translation>The household type may be left empty for now, but must be filled in before buying.</translation>
+    </message>
+    <message>
+        <source>身份证号应是18位（最后一位可以是X），现在是{count}位。</source>
+        <translation>An ID number has 18 characters (the last may be X); this has {count}.</translation>
+    </message>
+    <message>
+        <source>身份证号中的出生日期不对，请核对。</source>
+        <translation>The date of birth in the ID number is not valid; please check it.</translation>
+    </message>
+    <message>
+        <source>身份证号校验位不对，请逐位核对（可能输错了一位）。</source>
+        <translation>The ID number&apos;s check digit is wrong; check it digit by digit (one may be mistyped).</translation>
+    </message>
+    <message>
+        <source>找不到这位农户。</source>
+        <translation>Farmer not found.</translation>
+    </message>
+    <message>
+        <source>请填写农户姓名。</source>
+        <translation>Please enter the farmer&apos;s name.</translation>
+    </message>
+    <message>
+        <source>姓名里有不能打印的字符。</source>
+        <translation>The name has characters that cannot be printed.</translation>
+    </message>
+    <message>
+        <source>手机号要填完整的11位（不填也可以）。</source>
+        <translation>Enter the full 11-digit mobile number (or leave it empty).</translation>
+    </message>
+    <message>
+        <source>请填写农户所在村的12位区划代码。</source>
+        <translation>Please enter the 12-digit division code of the farmer&apos;s village.</translation>
+    </message>
+    <message>
+        <source>户类型只能是普通、脱贫户或监测对象。</source>
+        <translation>The household type must be regular, lifted household or monitored household.</translation>
+    </message>
+    <message>
+        <source>请选择收款方式：现金、微信、支付宝、银行转账或赊账。</source>
+        <translation>Choose how the farmer is paid: cash, WeChat, Alipay, bank transfer or on credit.</translation>
+    </message>
+    <message>
+        <source>这个身份证号已登记为农户{name}。</source>
+        <translation>This ID number is already registered to farmer {name}.</translation>
+    </message>
+    <message>
+        <source>县供销中心</source>
+        <translation>County supply centre</translation>
+    </message>
+    <message>
+        <source>收购商</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <source>收购中</source>
+        <translation>Buying</translation>
+    </message>
+    <message>
+        <source>已封批</source>
+        <translation>Sealed</translation>
+    </message>
+    <message>
+        <source>已发运</source>
+        <translation>Shipped</translation>
+    </message>
+    <message>
+        <source>找不到这个批次。</source>
+        <translation>Lot not found.</translation>
+    </message>
+    <message>
+        <source>批次{code}已于{when}发运，不能再{action}。</source>
+        <translation>Lot {code} was shipped on {when}; it can no longer be {action}.</translation>
+    </message>
+    <message>
+        <source>请至少填写一份要拆出的重量。</source>
+        <translation>Enter the weight of at least one part to split off.</translation>
+    </message>
+    <message>
+        <source>一次最多拆成{limit}份，请分几次拆。</source>
+        <translation>At most {limit} parts at a time; split in several steps.</translation>
+    </message>
+    <message>
+        <source>第{row}份的重量必须大于0。</source>
+        <translation>The weight of part {row} must be more than 0.</translation>
+    </message>
+    <message>
+        <source>第{row}份的重量太大了：{weight}。</source>
+        <translation>The weight of part {row} is too large: {weight}.</translation>
+    </message>
+    <message>
+        <source>批次只剩{held}，不能拆出{asked}。</source>
+        <translation>Only {held} is left in the lot; {asked} cannot be split off.</translation>
+    </message>
+    <message>
+        <source>请填写发往的单位（公司或市场名称）。</source>
+        <translation>Enter where it is shipped to (company or market name).</translation>
+    </message>
+    <message>
+        <source>单位名称太长了，最多{limit}个字。</source>
+        <translation>The name is too long ({limit} characters at most).</translation>
+    </message>
+    <message>
+        <source>拆分</source>
+        <translation>split</translation>
+    </message>
+    <message>
+        <source>发运</source>
+        <translation>shipped</translation>
+    </message>
+    <message>
+        <source>请选择发往县供销中心还是收购商。</source>
+        <translation>Choose the county supply centre or a buyer.</translation>
+    </message>
+    <message>
+        <source>批次{code}里已经没有货了，不能发运。</source>
+        <translation>Lot {code} is empty; nothing to ship.</translation>
+    </message>
+    <message>
+        <source>品名</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>净重</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <source>拆自批次</source>
+        <translation>Split from lot</translation>
+    </message>
+    <message>
+        <source>溯源码 {code}</source>
+        <translation>Trace code {code}</translation>
+    </message>
+    <message>
+        <source>批次标签</source>
+        <translation>Lot label</translation>
+    </message>
+    <message>
+        <source>今天没有{product}{grade}的收购价，请先设定当日价格。</source>
+        <translation>No purchase price today for {product}{grade}; set today&apos;s price first.</translation>
+    </message>
+    <message>
+        <source>收购价必须大于0。</source>
+        <translation>The purchase price must be more than 0.</translation>
+    </message>
+    <message>
+        <source>收购价不能超过{limit}元。</source>
+        <translation>The purchase price cannot exceed {limit} yuan.</translation>
+    </message>
+    <message>
+        <source>价格单位只能是每斤或每公斤。</source>
+        <translation>The price unit must be per jin or per kg.</translation>
+    </message>
+    <message>
+        <source>找不到这位农户，请先在农户资料里登记。</source>
+        <translation>Farmer not found; register them under Farmers first.</translation>
+    </message>
+    <message>
+        <source>请先在农户资料里填写户类型（普通、脱贫户或监测对象），再收购。</source>
+        <translation>Set the farmer&apos;s household type (regular, lifted or monitored) under Farmers before buying.</translation>
+    </message>
+    <message>
+        <source>付款方式只能是现金、微信、支付宝、银行转账或赊账。</source>
+        <translation>Payment must be cash, WeChat, Alipay, bank transfer or on credit.</translation>
+    </message>
+    <message>
+        <source>收购单{number}已经作废了。</source>
+        <translation>Purchase {number} is already voided.</translation>
+    </message>
+    <message>
+        <source>收购单{number}已经结清，不能作废。</source>
+        <translation>Purchase {number} is already settled and cannot be voided.</translation>
+    </message>
+    <message>
+        <source>这笔收购所在的批次已拆分或发运，不能作废。</source>
+        <translation>This purchase&apos;s lot has been split or shipped; it cannot be voided.</translation>
+    </message>
+    <message>
+        <source>找不到这笔收购。</source>
+        <translation>Purchase not found.</translation>
+    </message>
+    <message>
+        <source>转账</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>赊账</source>
+        <translation>On credit</translation>
+    </message>
+    <message>
+        <source>斤</source>
+        <translation>jin</translation>
+    </message>
+    <message>
+        <source>公斤</source>
+        <translation>kg</translation>
+    </message>
+    <message>
+        <source>农产品收购单</source>
+        <translation>Produce purchase slip</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>农户</source>
+        <translation>Farmer</translation>
+    </message>
+    <message>
+        <source>第{n}筐</source>
+        <translation>Crate {n}</translation>
+    </message>
+    <message>
+        <source>毛重{gross} 皮重{tare}</source>
+        <translation>Gross {gross} Tare {tare}</translation>
+    </message>
+    <message>
+        <source>手工</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>毛重合计</source>
+        <translation>Total gross</translation>
+    </message>
+    <message>
+        <source>皮重合计</source>
+        <translation>Total tare</translation>
+    </message>
+    <message>
+        <source>扣杂</source>
+        <translation>Impurity</translation>
+    </message>
+    <message>
+        <source>扣水</source>
+        <translation>Moisture</translation>
+    </message>
+    <message>
+        <source>扣重</source>
+        <translation>Deducted</translation>
+    </message>
+    <message>
+        <source>单价</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>{price}元/{unit}</source>
+        <translation>{price} yuan/{unit}</translation>
+    </message>
+    <message>
+        <source>此单已作废：{reason}</source>
+        <translation>This slip is void: {reason}</translation>
+    </message>
+    <message>
+        <source>本单赊账，结账时请带上此单。</source>
+        <translation>Owed on credit; bring this slip when settling.</translation>
+    </message>
+    <message>
+        <source>标“手工”的重量为手工录入。</source>
+        <translation>Weights marked “Manual” were typed in.</translation>
+    </message>
+    <message>
+        <source>普通户</source>
+        <translation>Regular households</translation>
+    </message>
+    <message>
+        <source>按日期</source>
+        <translation>By date</translation>
+    </message>
+    <message>
+        <source>按农户</source>
+        <translation>By farmer</translation>
+    </message>
+    <message>
+        <source>按村</source>
+        <translation>By village</translation>
+    </message>
+    <message>
+        <source>按品种</source>
+        <translation>By product</translation>
+    </message>
+    <message>
+        <source>按等级</source>
+        <translation>By grade</translation>
+    </message>
+    <message>
+        <source>按户类型</source>
+        <translation>By household</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>品种</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>品种等级</source>
+        <translation>Product grade</translation>
+    </message>
+    <message>
+        <source>户类型</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>帮扶汇总</source>
+        <translation>Assistance summary</translation>
+    </message>
+    <message>
+        <source>农产品收购报表</source>
+        <translation>Produce purchase report</translation>
+    </message>
+    <message>
+        <source>农产品收购汇总</source>
+        <translation>Produce purchase summary</translation>
+    </message>
+    <message>
+        <source>日期“{day}”不对，应写成2026-11-23这样的格式。</source>
+        <translation>Invalid date “{day}”; write it like 2026-11-23.</translation>
+    </message>
+    <message>
+        <source>开始日期{day_from}不能晚于结束日期{day_to}。</source>
+        <translation>The start date {day_from} cannot be after the end date {day_to}.</translation>
+    </message>
+    <message>
+        <source>报表没能保存到“{path}”：磁盘已满或没有写入权限（{reason}）。请换一个位置（如U盘）再导出。</source>
+        <translation>The report could not be saved to “{path}”: the disk is full or not writable ({reason}). Choose another place (e.g. a USB stick) and export again.</translation>
+    </message>
+    <message>
+        <source>收购笔数</source>
+        <translation>Purchases</translation>
+    </message>
+    <message>
+        <source>农户数</source>
+        <translation>Farmers</translation>
+    </message>
+    <message>
+        <source>净重（公斤）</source>
+        <translation>Net (kg)</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>脱贫户和监测对象合计</source>
+        <translation>Lifted and monitored total</translation>
+    </message>
+    <message>
+        <source>全部农户（对照）</source>
+        <translation>All farmers (for comparison)</translation>
+    </message>
+    <message>
+        <source>统计期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>净重合计</source>
+        <translation>Total net</translation>
+    </message>
+    <message>
+        <source>帮扶合计</source>
+        <translation>Assisted total</translation>
+    </message>
+    <message>
+        <source>收购金额合计</source>
+        <translation>Total purchase amount</translation>
+    </message>
+    <message>
+        <source>其中帮扶对象</source>
+        <translation>of which assisted</translation>
+    </message>
+    <message>
+        <source>找不到这次结账。</source>
+        <translation>Settlement not found.</translation>
+    </message>
+    <message>
+        <source>这位农户没有赊账，不用结账。</source>
+        <translation>This farmer has nothing owed; no need to settle.</translation>
+    </message>
+    <message>
+        <source>赊账超过{limit}笔，请联系县服务中心处理。</source>
+        <translation>More than {limit} purchases on credit; contact the county centre.</translation>
+    </message>
+    <message>
+        <source>赊账金额太大，请联系县服务中心处理。</source>
+        <translation>The amount owed is too large; contact the county centre.</translation>
+    </message>
+    <message>
+        <source>一次最多抵扣{limit}张订单。</source>
+        <translation>At most {limit} orders can be offset at a time.</translation>
+    </message>
+    <message>
+        <source>这张代购订单不能抵扣：找不到，或已不欠款，或重复了。</source>
+        <translation>This agent order cannot be offset: not found, nothing owed, or listed twice.</translation>
+    </message>
+    <message>
+        <source>抵扣金额必须大于0。</source>
+        <translation>The offset must be more than 0.</translation>
+    </message>
+    <message>
+        <source>订单{number}只欠{balance}，不能抵扣{amount}。</source>
+        <translation>Order {number} owes only {balance}; {amount} cannot be offset.</translation>
+    </message>
+    <message>
+        <source>抵扣合计{netted}，超过了欠农户的{owed}。</source>
+        <translation>Offsets total {netted}, more than the {owed} owed to the farmer.</translation>
+    </message>
+    <message>
+        <source>请选择付给农户的方式。</source>
+        <translation>Choose how the farmer is paid.</translation>
+    </message>
+    <message>
+        <source>扣除比例不能为负数：{text}</source>
+        <translation>A deduction cannot be negative: {text}</translation>
+    </message>
+    <message>
+        <source>扣除比例格式不对：{text}（如 1.5 或 1.5%）</source>
+        <translation>Invalid deduction: {text} (e.g. 1.5 or 1.5%)</translation>
+    </message>
+    <message>
+        <source>扣除比例最多两位小数：{text}</source>
+        <translation>A deduction has at most two decimal places: {text}</translation>
+    </message>
+    <message>
+        <source>扣除比例必须小于100%：{text}</source>
+        <translation>A deduction must be under 100%: {text}</translation>
+    </message>
+    <message>
+        <source>扣除比例要在0到100%之间（不含100%）。</source>
+        <translation>A deduction must be between 0 and 100% (not 100%).</translation>
+    </message>
+    <message>
+        <source>扣杂和扣水加起来不能达到100%。</source>
+        <translation>Impurity and moisture together cannot reach 100%.</translation>
+    </message>
+    <message>
+        <source>还没有称重，请先过磅。</source>
+        <translation>Nothing weighed yet; weigh first.</translation>
+    </message>
+    <message>
+        <source>一笔收购最多{limit}筐，请分成几笔。</source>
+        <translation>At most {limit} crates per purchase; split it into several.</translation>
+    </message>
+    <message>
+        <source>一笔收购不能超过50吨，请核对重量。</source>
+        <translation>A purchase cannot exceed 50 tonnes; check the weight.</translation>
+    </message>
+    <message>
+        <source>扣除后净重为0，请核对重量和扣除比例。</source>
+        <translation>Net weight is 0 after deductions; check the weight and deductions.</translation>
+    </message>
+    <message>
+        <source>收购价不对，请重新设定当日价格。</source>
+        <translation>The purchase price is wrong; set today&apos;s price again.</translation>
+    </message>
+    <message>
+        <source>这笔收购金额不足1分钱，请核对重量和价格。</source>
+        <translation>This purchase comes to less than 1 fen; check the weight and price.</translation>
+    </message>
+    <message>
+        <source>这笔收购金额太大，请核对重量和价格。</source>
+        <translation>This purchase amount is too large; check the weight and price.</translation>
+    </message>
+    <message>
+        <source>第{n}筐毛重必须大于0。</source>
+        <translation>Crate {n}: the gross weight must be more than 0.</translation>
+    </message>
+    <message>
+        <source>第{n}筐毛重太大，请核对。</source>
+        <translation>Crate {n}: the gross weight is too large; please check.</translation>
+    </message>
+    <message>
+        <source>第{n}筐皮重不能为负数。</source>
+        <translation>Crate {n}: the tare cannot be negative.</translation>
+    </message>
+    <message>
+        <source>第{n}筐皮重不能大于等于毛重。</source>
+        <translation>Crate {n}: the tare must be less than the gross weight.</translation>
+    </message>
 </context>
 <context>
     <name>models</name>
@@ -4923,6 +6604,13 @@
     <message>
         <source>待扫码核对</source>
         <translation>Scan to check</translation>
+    </message>
+</context>
+<context>
+    <name>produce</name>
+    <message>
+        <source>{jin}（{kg}）</source>
+        <translation>{jin} ({kg})</translation>
     </message>
 </context>
 <context>
@@ -5298,6 +6986,38 @@
     <message>
         <source>代缴费失败退款</source>
         <translation>Bill payment failed, refunded</translation>
+    </message>
+    <message>
+        <source>登记农户</source>
+        <translation>Farmer registered</translation>
+    </message>
+    <message>
+        <source>修改农户</source>
+        <translation>Farmer edited</translation>
+    </message>
+    <message>
+        <source>设定收购价</source>
+        <translation>Purchase price set</translation>
+    </message>
+    <message>
+        <source>农产品收购</source>
+        <translation>Produce purchase</translation>
+    </message>
+    <message>
+        <source>结清收购欠款</source>
+        <translation>Produce debt settled</translation>
+    </message>
+    <message>
+        <source>新建批次</source>
+        <translation>Lot created</translation>
+    </message>
+    <message>
+        <source>拆分批次</source>
+        <translation>Lot split</translation>
+    </message>
+    <message>
+        <source>批次发运</source>
+        <translation>Lot shipped</translation>
     </message>
 </context>
 </TS>
