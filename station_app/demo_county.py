@@ -18,6 +18,7 @@ If anything fails, the demo runs offline and the log says why. Plain Python, no 
 from __future__ import annotations
 
 import atexit
+import json
 import logging
 import os
 import re
@@ -26,7 +27,9 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import requests
@@ -34,6 +37,7 @@ import requests
 from station_app.core import first_run
 from station_app.core.errors import UserError
 from station_app.core.store import Store
+from station_app.resources import resources_dir
 from sync import client as sync_client
 from sync import state as sync_state
 
@@ -159,6 +163,27 @@ class DemoCounty:
     def reissue(self, station_code: str) -> Issued:
         return self._stations("reissue", station_code)
 
+    def publish_prices(self) -> None:
+        """The county's produce price list (县里发布的收购价), so the station's 价格 tab shows
+        county prices beside the keeper's own after the first sync."""
+        path = self.folder / "demo-prices.json"
+        path.write_text(json.dumps(demo_price_list(), ensure_ascii=False), encoding="utf-8")
+        command = _command(
+            "--data-dir", str(self.folder), "reference", "publish", "prices", str(path)
+        )
+        done = subprocess.run(
+            command,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            env=_child_env(),
+            timeout=COMMAND_TIMEOUT,
+            check=False,
+            creationflags=_NO_WINDOW,
+        )
+        if done.returncode != 0:
+            reason = done.stderr.decode("utf-8", errors="replace").strip()[-300:]
+            log.warning("demo county price list not published: %s", reason)
+
     def _stations(self, *args: str) -> Issued:
         command = _command("--data-dir", str(self.folder), "stations", *args)
         try:
@@ -197,6 +222,7 @@ class DemoCounty:
                 log.info("demo county does not know %s; adding the station again", known)
         if issued is None:
             issued = self.add_station(info)
+            self.publish_prices()
         status = sync_client.enrol(store, self.url, issued.enrolment_code)
         log.info("demo station enrolled with the demo county as %s", issued.station_code)
         return status
@@ -216,6 +242,40 @@ class DemoCounty:
                     self.process.kill()
                     self.process.wait(STOP_TIMEOUT)
                 log.info("demo county centre stopped")
+
+
+DEMO_COUNTY_PRICES = {
+    ("fengxiang_apple", "d80"): 360,
+    ("fengxiang_apple", "d75"): 300,
+    ("fengxiang_apple", "d70"): 240,
+    ("fengxiang_apple", "d65"): 190,
+    ("fengxiang_apple", "mixed"): 160,
+    ("sichuan_pepper", "special"): 7800,
+    ("sichuan_pepper", "first"): 6600,
+    ("sichuan_pepper", "second"): 5200,
+}
+"""Fen per 斤 from the first of the month: the demo county's list (the demo station's own
+day prices for some of these grades win on the day they were set)."""
+
+
+def demo_price_list() -> dict[str, object]:
+    """The bundled catalogue with county prices for a few grades, under stable uids."""
+    data = json.loads((resources_dir() / "produce" / "prices.json").read_text(encoding="utf-8"))
+    first_of_month = datetime.now(UTC).date().replace(day=1).isoformat()
+    data["version"] = int(data["version"]) + 1
+    data["prices"] = [
+        {
+            "uid": str(uuid.uuid5(uuid.NAMESPACE_URL, f"village-station-demo:{product}:{grade}")),
+            "product": product,
+            "grade": grade,
+            "from": first_of_month,
+            "to": None,
+            "price_fen": fen,
+            "per_grams": 500,
+        }
+        for (product, grade), fen in DEMO_COUNTY_PRICES.items()
+    ]
+    return data
 
 
 def launch(data_dir: Path) -> DemoCounty | None:

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from station_app.core import demo_counter, demo_parcels, first_run, operators, preferences
+from station_app.core import (
+    demo_counter,
+    demo_parcels,
+    demo_produce,
+    first_run,
+    operators,
+    preferences,
+)
 from station_app.core.clock import FixedClock
 from station_app.core.db.models import Role, StationLevel
 from station_app.core.store import Store
@@ -57,4 +64,5 @@ def seed(store: Store) -> list[tuple[str, str]]:
     clock.advance(timedelta(days=1))
     demo_parcels.seed_parcels(store, keeper, clock.now(), store.clock.now())
     demo_counter.seed_counter(store, keeper, store.clock.now())
+    demo_produce.seed_produce(store, keeper, store.clock.now(), DEMO_FORM.division_code)
     return [KEEPER, ASSISTANT]
