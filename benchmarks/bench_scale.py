@@ -1,4 +1,4 @@
-"""Scale frame → parsed reading latency through the real serial path.
+"""Scale frame → parsed reading, and → weight shown, through the real serial path.
 
 A fake scale process (tests/devices/fake_scale.py) writes frames of weights 1..N grams
 into one end of a socat pty pair and logs ``time.monotonic_ns()`` just before each
@@ -8,13 +8,18 @@ Linux, so receive minus send is the latency, matched by weight. A pty has no bau
 rate: a real 9600-baud line adds about 1 ms per byte (15.6 ms for an A12E frame),
 which this figure leaves out on purpose, since it is the part software cannot change.
 
-    .venv/bin/python -m benchmarks.bench_scale [--frames 2000] [--interval-us 1000]
+With ``--qt`` the readings go the whole way the 收购 screen takes them: the reader
+thread, ``QtScale`` (settle check, queued signal to the GUI thread) and the purchase
+screen's ``WeighingPanel``, stamped after the panel has repainted the weight.
+
+    .venv/bin/python -m benchmarks.bench_scale [--frames 2000] [--interval-us 1000] [--qt]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -95,13 +100,96 @@ def run(protocol: Protocol, frames: int, interval_us: int) -> dict[str, object]:
     }
 
 
+def run_qt(protocol: Protocol, frames: int, interval_us: int) -> dict[str, object]:
+    """Frame written → weight painted on the purchase screen's panel (GUI thread)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop, QTimer, qInstallMessageHandler
+    from PySide6.QtWidgets import QApplication
+
+    from station_app.devices.scale.qt_scale import QtScale, ScaleConfig
+    from station_app.ui.pages.produce.weighing_panel import WeighingPanel
+
+    app = QApplication.instance() or QApplication([])
+    qInstallMessageHandler(lambda *_: None)  # the offscreen plugin's size-hint notes
+    panel = WeighingPanel()
+    panel.resize(600, 400)
+    panel.show()
+    received: dict[int, int] = {}
+    loop = QEventLoop()
+
+    def shown(grams: int, stable: bool, status: str) -> None:
+        panel.on_reading(grams, stable, status)
+        panel.display.repaint()  # painted now, not at the next idle moment
+        received[grams] = time.monotonic_ns()
+        if grams == frames:
+            loop.quit()
+
+    with socat_pair() as (scale_end, station_end, _socat):
+        scale = QtScale(port_settings=PortSettings(station_end, timeout=0.05, silence=60.0))
+        scale.reading.connect(shown)
+        scale.connected.connect(loop.quit)
+        scale.start(ScaleConfig(port=station_end, protocol=protocol, settle_readings=1))
+        QTimer.singleShot(5000, loop.quit)
+        loop.exec()  # until the port is open
+        fake = subprocess.Popen(
+            [
+                sys.executable,
+                str(FAKE_SCALE),
+                scale_end,
+                protocol,
+                "--bench",
+                str(frames),
+                "--interval-us",
+                str(interval_us),
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert fake.stdout is not None
+        assert fake.stdin is not None
+        QTimer.singleShot(30_000, loop.quit)
+        loop.exec()  # the GUI thread runs while the fake scale writes
+        sent: dict[int, int] = {}
+        for line in fake.stdout:
+            if line.strip() == "DONE":
+                break
+            parts = line.split()
+            if len(parts) == 2:
+                sent[int(parts[0])] = int(parts[1])
+        fake.stdin.close()
+        fake.wait(5)
+        fake.stdout.close()
+        scale.stop()
+    del app
+    us = [(received[g] - sent[g]) // 1000 for g in sent if g in received]
+    return {
+        "protocol": protocol,
+        "path": "serial → QtScale → WeighingPanel painted",
+        "frames_sent": len(sent),
+        "frames_shown": len(us),
+        "p50_us": _percentile(us, 50),
+        "p99_us": _percentile(us, 99),
+        "max_us": max(us),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--frames", type=int, default=2000)
     parser.add_argument("--interval-us", type=int, default=1000)
+    parser.add_argument("--qt", action="store_true", help="to the purchase screen's panel")
     args = parser.parse_args()
     for protocol in ("xk3190-a9", "xk3190-a12", "st-gs"):
-        print(json.dumps(run(protocol, args.frames, args.interval_us)))
+        if args.qt:
+            print(json.dumps(run_qt(protocol, args.frames, args.interval_us), ensure_ascii=False))
+        else:
+            print(json.dumps(run(protocol, args.frames, args.interval_us)))
+    if args.qt:
+        # As in bench_day_close: Qt objects collected at interpreter exit can abort
+        # CPython's finalisation; the figures are printed.
+        sys.stdout.flush()
+        os._exit(0)
 
 
 if __name__ == "__main__":
