@@ -971,10 +971,6 @@
         <translation>(name missing)</translation>
     </message>
     <message>
-        <source>本村</source>
-        <translation>This village</translation>
-    </message>
-    <message>
         <source>没有找到“{text}”。新农户请点“新增农户”。</source>
         <translation>No match for “{text}”. For a new farmer, press “New farmer”.</translation>
     </message>
@@ -1375,10 +1371,6 @@
     <message>
         <source>还没有发运</source>
         <translation>Not shipped yet</translation>
-    </message>
-    <message>
-        <source>本村</source>
-        <translation>This village</translation>
     </message>
     <message>
         <source>{kind}：{name}</source>
@@ -6608,6 +6600,10 @@
 </context>
 <context>
     <name>produce</name>
+    <message>
+        <source>本村</source>
+        <translation>This village</translation>
+    </message>
     <message>
         <source>{jin}（{kg}）</source>
         <translation>{jin} ({kg})</translation>

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from station_app.core import ledger
 from station_app.core.clock import Clock, local_time
-from station_app.core.db.models import Station
+from station_app.core.db.models import Operator, Station
 from station_app.core.db.produce_models import (
     LotStatus,
     ProduceLot,
@@ -422,7 +422,9 @@ def label(
         station_name=station or "-",
         number=view.formatted_code,
         issued_at=issued_at or row.opened_at,
-        operator=operator or row.opened_by,
+        operator=operator
+        or session.scalar(select(Operator.display_name).where(Operator.login == row.opened_by))
+        or row.opened_by,
         details=tuple(details),
         qr=QrCode(view.trace_code, caption),
     )

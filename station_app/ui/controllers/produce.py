@@ -96,6 +96,9 @@ class ProduceController:
     def change_farmer(self, farmer_uid: str, form: FarmerForm) -> FarmerView:
         return self.records().change_farmer(farmer_uid, form)
 
+    def station_code(self) -> str:
+        return self.records().station_code()
+
     # --- prices --------------------------------------------------------------------------
 
     def price(self, product: str, grade: str) -> PriceQuote | None:

@@ -26,6 +26,7 @@ from station_app.ui.pages.produce.records_text import (
     household_name,
     household_tone,
     payment_name,
+    village_text,
     yuan,
 )
 from station_app.ui.widgets import big_button, list_table
@@ -171,11 +172,7 @@ class FarmersTab(QWidget):
         )
 
     def _village_text(self, farmer: FarmerView) -> str:
-        if farmer.village_name:
-            return farmer.village_name
-        if farmer.village_code == self._own_village:
-            return self.tr("本村")
-        return farmer.village_code
+        return village_text(farmer.village_name, farmer.village_code, self._own_village)
 
     def _show_count(self) -> None:
         typed = self.search.text().strip()

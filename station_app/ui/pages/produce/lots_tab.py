@@ -44,6 +44,7 @@ from station_app.ui.pages.produce.records_text import (
     jin_kg,
     lot_status_name,
     ship_kind_name,
+    village_text,
 )
 from station_app.ui.receipt_printing import ReceiptPrinter
 from station_app.ui.widgets import big_button, list_table
@@ -422,9 +423,7 @@ class LotsTab(QWidget):
         self._show_tree(True)
 
     def _village(self, name: str | None, code: str) -> str:
-        if name:
-            return name
-        return self.tr("本村") if code == self._own_code else code
+        return village_text(name, code, self._own_code)
 
     def _destination(self, kind: str, name: str) -> str:
         """县供销中心 once, not "县供销中心：县供销中心"; a buyer with its kind."""

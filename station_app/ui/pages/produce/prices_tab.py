@@ -19,7 +19,6 @@ from station_app.ui.controllers.produce import ProduceController
 from station_app.ui.messages import show_outcome, user_message
 from station_app.ui.models import Row
 from station_app.ui.pages.produce.dialogs import DayPriceDialog
-from station_app.ui.pages.produce.purchase_tab import fit_columns
 from station_app.ui.pages.produce.records_table import ToneRowsModel
 from station_app.ui.pages.produce.text import price_text, source_name
 from station_app.ui.widgets import big_button, list_table
@@ -54,7 +53,6 @@ class PricesTab(QWidget):
         self.model.align_right(PRICE_COLUMN)
         self.table = list_table(self)
         self.table.setModel(self.model)
-        fit_columns(self.table, 1)
         note = QLabel(
             self.tr(
                 "县里下发的价格自动生效；站长设定的当天价格优先。改价格只影响之后的收购，"

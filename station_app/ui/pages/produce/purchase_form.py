@@ -32,7 +32,11 @@ from station_app.core.produce.prices import PriceQuote
 from station_app.ui.controllers.produce import ProduceController
 from station_app.ui.messages import ErrorLabel, user_message
 from station_app.ui.pages.produce.farmer_picker import FarmerPicker
-from station_app.ui.pages.produce.records_text import household_name, household_tone
+from station_app.ui.pages.produce.records_text import (
+    household_name,
+    household_tone,
+    village_text,
+)
 from station_app.ui.pages.produce.text import PAYMENTS, payment_name, price_text, source_name
 from station_app.ui.widgets import set_style
 
@@ -114,6 +118,8 @@ class PurchaseForm(QWidget):
     def __init__(self, controller: ProduceController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
+        self.own_village = controller.station_code()
+        """The station's division code: its farmers read 本村."""
         self.farmer: FarmerView | None = None
         self.quote: PriceQuote | None = None
         self.picker = FarmerPicker(controller.search_farmers, self)
@@ -299,7 +305,7 @@ class PurchaseForm(QWidget):
             set_style(self.farmer_info, f"color: {GREY};")
             self.show_owed(0, 0)
             return
-        village = farmer.village_name or farmer.village_code
+        village = village_text(farmer.village_name, farmer.village_code, self.own_village)
         if not farmer.can_sell:
             self.farmer_info.setText(
                 self.tr("{village}，户类型未填写：请先填写户类型，才能收购。").format(

@@ -48,6 +48,16 @@ def payment_name(payment: str) -> str:
     return core_text(PAY_PREFERENCE_NAMES[payment]) if payment in PAYMENTS else payment
 
 
+def village_text(name: str | None, code: str, own_code: str) -> str:
+    """A village as keepers say it: its name if known, 本村 for the station's own, else
+    the division code (names of other villages are not in the app)."""
+    if name:
+        return name
+    if code and code == own_code:
+        return QCoreApplication.translate("produce", "本村")
+    return code
+
+
 def lot_status_name(status: str) -> str:
     """收购中 / 已封批 / 已发运."""
     known = LotStatus(status) if status in LOT_STATUSES else None
