@@ -101,6 +101,7 @@ def _main_window_shots(store: Store, out_dir: Path, size: tuple[int, int]) -> li
         tabs.setCurrentIndex(index)
         paths.append(_save(window, size, out_dir / f"settings-{name}.png"))
     paths += _parcels_shots(store, keeper, window, out_dir, size)
+    paths += _produce_shots(store, window, out_dir, size)
     window.lock()
     paths.append(_save(window, size, out_dir / "lock.png"))
     window.close()
@@ -238,6 +239,48 @@ def _stocktake_shots(
         page.handle_scan(code)
     paths = [_save(window, size, out_dir / "parcels-stocktake.png")]
     tab.finish()
+    return paths
+
+
+def _produce_shots(
+    store: Store, window: QWidget, out_dir: Path, size: tuple[int, int]
+) -> list[Path]:
+    """收购 with the demo's farmers: a purchase being weighed (two crates from the scale,
+    one typed, the scale still moving), then each other tab, the lots tab with a trace
+    code looked up."""
+    from station_app.core.produce import farmers, lot_actions
+    from station_app.ui.pages.produce.page import ProducePage
+
+    window.select_page("produce")  # type: ignore[attr-defined]
+    page = window.page("produce")  # type: ignore[attr-defined]
+    assert isinstance(page, ProducePage)
+    tab = page.purchase_tab
+    with store.reading() as session:
+        farmer = farmers.search(session, "张建军")[0]
+        lots = lot_actions.open_and_held_lots(session)
+    tab.form.set_farmer(farmer)
+    for grams in (22_150, 21_600):
+        tab.panel.on_reading(grams, True, "settled")
+        tab.panel.weigh()
+        tab.panel.on_reading(0, True, "settled")
+    tab.panel.manual.setText("43.6斤")
+    tab.panel.add_manual()
+    tab.panel.on_reading(20_850, False, "unsettled")
+    tab.update_totals()
+    paths = [_save(window, size, out_dir / "produce-purchase.png")]
+    for sub, name in (
+        (page.farmers_tab, "farmers"),
+        (page.prices_tab, "prices"),
+        (page.reports_tab, "reports"),
+    ):
+        page.tabs.setCurrentWidget(sub)
+        paths.append(_save(window, size, out_dir / f"produce-{name}.png"))
+    page.tabs.setCurrentWidget(page.lots_tab)
+    if lots:
+        page.lots_tab.show_code(lots[0].trace_code)
+    paths.append(_save(window, size, out_dir / "produce-lots.png"))
+    tab.panel.clear()
+    page.tabs.setCurrentWidget(tab)
     return paths
 
 

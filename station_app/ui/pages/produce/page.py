@@ -7,9 +7,6 @@ that on (the upload follows) and hands a new operator to each tab. The tabs shar
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
-
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
@@ -17,26 +14,12 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from station_app.core.operators import OperatorInfo
 from station_app.core.store import Store
 from station_app.ui.controllers.produce import ProduceController
+from station_app.ui.pages.produce.farmers_tab import FarmersTab
+from station_app.ui.pages.produce.lots_tab import LotsTab
 from station_app.ui.pages.produce.prices_tab import PricesTab
 from station_app.ui.pages.produce.purchase_tab import PurchaseTab
+from station_app.ui.pages.produce.reports_tab import ReportsTab
 from station_app.ui.receipt_printing import ReceiptPrinter
-
-_OTHER_TABS = (
-    ("farmers", "station_app.ui.pages.produce.farmers_tab", "FarmersTab"),
-    ("lots", "station_app.ui.pages.produce.lots_tab", "LotsTab"),
-    ("reports", "station_app.ui.pages.produce.reports_tab", "ReportsTab"),
-)
-"""Written alongside this page; a tab whose module is not there (yet) is left out."""
-
-
-def _tab_class(module_name: str, class_name: str) -> Any:
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as error:
-        if error.name == module_name:
-            return None
-        raise
-    return getattr(module, class_name, None)
 
 
 class ProducePage(QWidget):
@@ -58,21 +41,20 @@ class ProducePage(QWidget):
             store, operator, self, controller=self.controller, printer=self.printer
         )
         self.prices_tab = PricesTab(store, operator, self, controller=self.controller)
-        self.others: dict[str, QWidget] = {}
-        titles = {"farmers": self.tr("农户"), "lots": self.tr("批次"), "reports": self.tr("报表")}
-        self.tabs.addTab(self.purchase_tab, self.tr("收购"))
-        for key, module_name, class_name in _OTHER_TABS:
-            tab_class = _tab_class(module_name, class_name)
-            if tab_class is None:
-                continue
-            tab = tab_class(store, operator, self)
-            self._share_printer(tab)
-            self.others[key] = tab
-            self.tabs.addTab(tab, titles[key])
-            if key == "farmers":
-                self.tabs.addTab(self.prices_tab, self.tr("价格"))
-        if self.tabs.indexOf(self.prices_tab) < 0:
-            self.tabs.insertTab(1, self.prices_tab, self.tr("价格"))
+        self.farmers_tab = FarmersTab(store, operator, self)
+        self.lots_tab = LotsTab(store, operator, self)
+        self.reports_tab = ReportsTab(store, operator, self)
+        for tab, title in (
+            (self.purchase_tab, self.tr("收购")),
+            (self.farmers_tab, self.tr("农户")),
+            (self.prices_tab, self.tr("价格")),
+            (self.lots_tab, self.tr("批次")),
+            (self.reports_tab, self.tr("报表")),
+        ):
+            self.tabs.addTab(tab, title)
+        # One printer for every slip and label the page prints.
+        self.lots_tab.controller.printer = self.printer
+        self.reports_tab.controller.printer = self.printer
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -82,13 +64,6 @@ class ProducePage(QWidget):
             if wrote is not None:
                 wrote.connect(self.wrote)
         self.prices_tab.wrote.connect(self.purchase_tab.form.show_price)
-
-    def _share_printer(self, tab: QWidget) -> None:
-        controller = getattr(tab, "controller", None)
-        if controller is not None and isinstance(
-            getattr(controller, "printer", None), ReceiptPrinter
-        ):
-            controller.printer = self.printer
 
     def all_tabs(self) -> list[QWidget]:
         tabs = (self.tabs.widget(i) for i in range(self.tabs.count()))

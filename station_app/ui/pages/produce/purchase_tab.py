@@ -258,7 +258,10 @@ class PurchaseTab(QWidget):
         if not self._sized:
             self._sized = True
             total = sum(self.splitter.sizes())
-            self.splitter.setSizes([min(TOP_HEIGHT, total * 2 // 3), total - TOP_HEIGHT])
+            # The purchase being weighed gets most of the height (its crates must show
+            # without scrolling); today's list below scrolls and the handle moves.
+            top = max(TOP_HEIGHT, total * 3 // 4)
+            self.splitter.setSizes([top, total - top])
         if self.controller.reload():
             self.form.fill_products()
         self.form.show_price()
