@@ -22,6 +22,8 @@ def test_render_all_saves_one_png_per_screen(
     names = {path.name for path in paths}
     assert {"wizard-1-station.png", "login.png", "lock.png", "main-settings.png"} <= names
     assert {f"main-{key}.png" for key in ("parcels", "sync")} <= names
+    produce = {f"produce-{tab}.png" for tab in ("purchase", "farmers", "prices", "lots")}
+    assert {*produce, "produce-reports.png"} <= names
     township = {f"township-{pane}.png" for pane in ("receive", "dispatch", "routes")}
     assert {*township, "village-manifests.png"} <= names
     for path in paths:
