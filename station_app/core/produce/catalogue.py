@@ -184,33 +184,41 @@ def take_county_prices(session: Session, now: datetime, catalogue: Catalogue) ->
     A row a purchase already used keeps its price (the purchase names it, and its
     receipt must still add up). If the county withdrew or changed it, the row only
     ends yesterday, and a changed price starts today as a new row under a uid derived
-    from the county's, so the keeper never buys at a price the county withdrew. County
-    rows not yet used and no longer listed go.
+    from the county's uid, the new price and today (the same set taken twice in a day
+    makes the same row, never a clash), so the keeper never buys at a price the county
+    withdrew. County rows not yet used are updated in place, or go when no longer listed.
     """
-    listed = {price.uid: price for price in catalogue.prices}
     existing = {
         row.uid: row
         for row in session.scalars(select(ProducePrice).where(ProducePrice.source == "county"))
     }
     today = business_day(now)
+    wanted: dict[str, ListedPrice] = {}
+    for listed in catalogue.prices:
+        used = existing.get(listed.uid)
+        price = listed
+        if (
+            used is not None
+            and used.first_used_at is not None
+            and (_row_values(listed) != _stored_values(used))
+        ):
+            log.info("county price %s changed after a purchase used it", listed.uid)
+            price = _successor(listed, today)
+        wanted[price.uid] = price
     for uid, row in existing.items():
-        price = listed.get(uid)
+        price = wanted.get(uid)
         if row.first_used_at is not None:
             if price is None or _row_values(price) != _stored_values(row):
                 _end_before(row, today)
-                if price is not None:
-                    log.info("county price %s changed after a purchase used it", uid)
-                    listed[uid] = _successor(price, today, catalogue.version)
-            continue
-        if price is None:
+        elif price is None:
             session.delete(row)
         else:
             row.product_code, row.grade_code = price.product, price.grade
             row.day_from, row.day_to = price.day_from, price.day_to
             row.price_fen, row.per_grams = price.price_fen, price.per_grams
             row.list_version, row.set_at = catalogue.version, now
-    for uid, price in listed.items():
-        if uid not in existing or price.uid != uid:
+    for uid, price in wanted.items():
+        if uid not in existing:
             session.add(_county_row(price, catalogue.version, now))
     session.flush()
 
@@ -221,11 +229,12 @@ def _end_before(row: ProducePrice, today: date) -> None:
         row.day_to = max(yesterday, row.day_from)
 
 
-def _successor(price: ListedPrice, today: date, version: int) -> ListedPrice:
+def _successor(price: ListedPrice, today: date) -> ListedPrice:
     """The changed price as a row of its own from today on: the used row keeps its uid."""
+    content = f"{price.uid}:{price.price_fen}:{price.per_grams}:{price.day_to}:{today}"
     return dataclasses.replace(
         price,
-        uid=str(uuid.uuid5(uuid.NAMESPACE_URL, f"village-station:price:{price.uid}:{version}")),
+        uid=str(uuid.uuid5(uuid.NAMESPACE_URL, f"village-station:price:{content}")),
         day_from=max(price.day_from, today.isoformat()),
     )
 

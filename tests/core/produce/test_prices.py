@@ -341,3 +341,24 @@ def test_the_price_board_lists_every_grade_with_its_price_or_none(
     assert board[1].grade == D75
     assert board[1].quote is not None
     assert board[1].quote.price_fen == 310
+
+
+def test_a_used_price_changed_twice_under_one_list_version_makes_no_clash(
+    store: Store, keeper: OperatorInfo
+) -> None:
+    """The county may republish with new content but the same data version; the
+    station's successor rows are keyed by content, not by that number."""
+    used = str(uuid.uuid4())
+    take(store, county_set(price_row(used)))
+    buy(store, keeper, order(add_farmer(store, keeper)))
+
+    for fen, published in ((380, 3), (400, 4), (400, 5)):
+        taken = take(store, county_set(price_row(used, price_fen=fen), version=3), published)
+        assert taken.applied
+        assert quote(store).price_fen == fen
+
+    with store.reading() as session:
+        rows = sorted(
+            (row.price_fen, row.uid == used) for row in session.scalars(select(ProducePrice))
+        )
+    assert rows == [(300, True), (400, False)]
