@@ -2568,8 +2568,8 @@
         <translation>Voided {number} (on credit, no money to take back).</translation>
     </message>
     <message>
-        <source>已结账：共{amount}，抵扣{netted}，实付{paid}。</source>
-        <translation>Settled: {amount} in all, {netted} offset, {paid} paid.</translation>
+        <source>已结账：共{amount}，抵扣{netted}，实付{paid}。{printed}</source>
+        <translation>Settled: {amount} in all, {netted} offset, {paid} paid. {printed}</translation>
     </message>
 </context>
 <context>
@@ -6133,8 +6133,40 @@
         <translation>Amount</translation>
     </message>
     <message>
+        <source>收购欠款结算单</source>
+        <translation>Produce credit settlement slip</translation>
+    </message>
+    <message>
         <source>农户</source>
         <translation>Farmer</translation>
+    </message>
+    <message>
+        <source>结清赊账</source>
+        <translation>Credit purchases settled</translation>
+    </message>
+    <message>
+        <source>{count}笔</source>
+        <translation>{count}</translation>
+    </message>
+    <message>
+        <source>抵扣 {number}</source>
+        <translation>Offset {number}</translation>
+    </message>
+    <message>
+        <source>实付</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>以上赊账已全部结清。</source>
+        <translation>The purchases on credit above are settled in full.</translation>
+    </message>
+    <message>
+        <source>抵扣的金额已记入代购订单，取货时只付剩下的尾款。</source>
+        <translation>The offset is credited to the agent order: only the rest of the balance is paid on collection.</translation>
+    </message>
+    <message>
+        <source>欠款全部用代购订单抵扣，本次不付钱。</source>
+        <translation>All that was owed is offset against agent orders: nothing is paid now.</translation>
     </message>
     <message>
         <source>第{n}筐</source>

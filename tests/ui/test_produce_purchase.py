@@ -343,7 +343,10 @@ def test_owed_purchases_are_settled_from_the_purchase_screen(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 
     assert {p.status for p in purchases(set_up_store)} == {PurchaseStatus.SETTLED.value}
-    assert tab.result.text() == "已结账：共210.00元，抵扣0.00元，实付210.00元。"
+    assert tab.result.text().startswith("已结账：共210.00元，抵扣0.00元，实付210.00元。")
+    [slip] = (set_up_store.path.parent / "receipts").glob("JS-*.pdf")  # no printer: a PDF
+    assert slip.read_bytes().startswith(b"%PDF")
+    assert f"小票已存为 PDF：{slip}" in tab.result.text()
     assert not tab.form.settle_button.isVisible()
 
 
@@ -377,7 +380,8 @@ def test_settling_sets_off_an_agent_order_balance(
     dialog.amounts[0].setText("80")
     with qtbot.waitSignal(tab.wrote):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-    assert tab.result.text() == "已结账：共140.00元，抵扣80.00元，实付60.00元。"
+    assert tab.result.text().startswith("已结账：共140.00元，抵扣80.00元，实付60.00元。")
+    assert "PDF" in tab.result.text()
     with set_up_store.reading() as session:
         netted = session.scalar(select(AgentOrder.netted_fen).where(AgentOrder.uid == order.uid))
     assert netted == 8_000

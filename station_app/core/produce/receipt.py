@@ -1,10 +1,15 @@
-"""The farmer's slip for a purchase (农产品收购单), in the one receipt layout.
+"""The farmer's slips, in the one receipt layout: a purchase (农产品收购单) and the
+settlement of what was bought on credit (收购欠款结算单).
 
-The farmer checks it against the scale and their own arithmetic, so it shows every crate
-(typed weights marked 手工), the deductions with their percentage, the net weight in
-斤 as the farmer thinks of it and in kg as the scale shows it, the price and the amount.
-The lot's trace code is printed as a QR code and as text: what a buyer scans later leads
-back to this purchase.
+The farmer checks a purchase slip against the scale and their own arithmetic, so it shows
+every crate (typed weights marked 手工), the deductions with their percentage, the net
+weight in 斤 as the farmer thinks of it and in kg as the scale shows it, the price and
+the amount. The lot's trace code is printed as a QR code and as text: what a buyer scans
+later leads back to this purchase.
+
+The settlement slip lists every owed purchase it paid (number, day, product and grade,
+net weight, amount), their sum, each agent-order balance set off against it, and what
+was paid and how: the farmer can tick off their credit slips against it.
 """
 
 from __future__ import annotations
@@ -13,10 +18,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from station_app.core.db.models import Operator
-from station_app.core.db.produce_models import PurchaseStatus
+from station_app.core.db.produce_models import ProducePurchase, PurchaseStatus
 from station_app.core.errors import QT_TRANSLATE_NOOP
 from station_app.core.first_run import station_info
-from station_app.core.produce.purchase import PurchaseView, purchase_view
+from station_app.core.money import Fen
+from station_app.core.produce.farmers import farmer
+from station_app.core.produce.purchase import PurchaseView, purchase_view, views_of
+from station_app.core.produce.settle import SettlementView, settlement_view
 from station_app.core.produce.weighing import format_percent
 from station_app.core.receipts import Detail, ItemLine, QrCode, Receipt, Total, Translate
 from station_app.core.weight import Grams, WeightUnit
@@ -27,6 +35,12 @@ PAYMENT_NAMES = {
     "alipay": QT_TRANSLATE_NOOP("core", "支付宝"),
     "bank": QT_TRANSLATE_NOOP("core", "转账"),
     "owed": QT_TRANSLATE_NOOP("core", "赊账"),
+}
+SETTLE_METHOD_NAMES = {
+    "cash": QT_TRANSLATE_NOOP("core", "现金"),
+    "wechat": QT_TRANSLATE_NOOP("core", "微信"),
+    "alipay": QT_TRANSLATE_NOOP("core", "支付宝"),
+    "bank": QT_TRANSLATE_NOOP("core", "银行转账"),
 }
 UNIT_NAMES = {500: QT_TRANSLATE_NOOP("core", "斤"), 1000: QT_TRANSLATE_NOOP("core", "公斤")}
 
@@ -60,6 +74,92 @@ def purchase_receipt(
         notes=_notes(purchase, t),
         qr=_trace(purchase, t),
     )
+
+
+def settlement_receipt(
+    session: Session, settlement_uid: str, *, station_phone: str = "", translate: Translate = _same
+) -> Receipt:
+    """The slip for a settlement: the owed purchases it paid, what was set off against
+    the farmer's agent orders, and what was paid out and how. Of the farmer it shows the
+    name and the masked phone only."""
+    settlement = settlement_view(session, settlement_uid)
+    info = station_info(session)
+    operator = session.scalar(
+        select(Operator.display_name).where(Operator.login == settlement.settled_by)
+    )
+    paid = views_of(
+        session,
+        session.scalars(
+            select(ProducePurchase)
+            .where(ProducePurchase.settlement_uid == settlement_uid)
+            .order_by(ProducePurchase.id)
+        ).all(),
+    )
+    who = farmer(session, settlement.farmer_uid)
+    t = translate
+    return Receipt(
+        title=t(QT_TRANSLATE_NOOP("core", "收购欠款结算单")),
+        station_name=info.name if info is not None else "—",
+        station_phone=station_phone,
+        number=settlement_number(settlement),
+        issued_at=settlement.settled_at,
+        operator=operator or settlement.settled_by,
+        items=tuple(_settled_item(purchase) for purchase in paid),
+        details=(
+            Detail(t(QT_TRANSLATE_NOOP("core", "农户")), who.name),
+            Detail(t(QT_TRANSLATE_NOOP("core", "电话")), who.masked_phone),
+            Detail(
+                t(QT_TRANSLATE_NOOP("core", "结清赊账")),
+                t(QT_TRANSLATE_NOOP("core", "{count}笔")).format(count=len(paid)),
+            ),
+        ),
+        totals=_settled_totals(settlement, t),
+        payment_method=(
+            t(SETTLE_METHOD_NAMES.get(settlement.method, settlement.method))
+            if settlement.method
+            else ""
+        ),
+        notes=_settled_notes(settlement, t),
+    )
+
+
+def settlement_number(settlement: SettlementView) -> str:
+    """Short enough for one receipt line, and found again from the settlement's id."""
+    return f"JS-{settlement.uid[:8].upper()}"
+
+
+def _settled_item(purchase: PurchaseView) -> ItemLine:
+    """``SG20261123-001 2026-11-23``, then ``凤翔苹果 80mm以上 40斤`` and the amount: each
+    part one line of a 58 mm roll, so a wrap falls between words."""
+    return ItemLine(
+        f"{purchase.number} {purchase.business_day}",
+        purchase.amount,
+        quantity=f"{purchase.product_name} {purchase.grade_name} "
+        f"{Grams(purchase.net_g).format(_unit(purchase))}",
+    )
+
+
+def _settled_totals(settlement: SettlementView, t: Translate) -> tuple[Total, ...]:
+    netted = t(QT_TRANSLATE_NOOP("core", "抵扣 {number}"))
+    return (
+        Total(t(QT_TRANSLATE_NOOP("core", "合计")), settlement.amount),
+        *(
+            Total(netted.format(number=n.order_number), Fen(-n.amount.fen))
+            for n in settlement.netted
+        ),
+        Total(t(QT_TRANSLATE_NOOP("core", "实付")), settlement.paid, emphasised=True),
+    )
+
+
+def _settled_notes(settlement: SettlementView, t: Translate) -> tuple[str, ...]:
+    notes = [t(QT_TRANSLATE_NOOP("core", "以上赊账已全部结清。"))]
+    if settlement.netted:
+        notes.append(
+            t(QT_TRANSLATE_NOOP("core", "抵扣的金额已记入代购订单，取货时只付剩下的尾款。"))
+        )
+    if not settlement.paid:
+        notes.append(t(QT_TRANSLATE_NOOP("core", "欠款全部用代购订单抵扣，本次不付钱。")))
+    return tuple(notes)
 
 
 def _unit(purchase: PurchaseView) -> WeightUnit:

@@ -186,3 +186,8 @@ class ProduceController:
                 netted=netted,
                 method=method,
             )
+
+    def settlement_receipt(self, settlement_uid: str) -> Receipt:
+        """The farmer's slip for a settlement: the purchases paid, the nettings, 实付."""
+        with self._store.reading() as session:
+            return receipt.settlement_receipt(session, settlement_uid, translate=_core)

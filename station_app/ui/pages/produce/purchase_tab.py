@@ -616,13 +616,20 @@ class PurchaseTab(QWidget):
 
         def submit(netted: list[tuple[str, int]], method: str | None) -> None:
             done = self.controller.settle(farmer.uid, netted, method)
+            # Settled and committed: a slip that cannot be made is said, never a refusal.
+            try:
+                printed = self.printer.print(self.controller.settlement_receipt(done.uid))
+                slip, ok = printed.message, printed.ok
+            except UserError as error:
+                slip, ok = user_message(error), False
             self._say(
-                self.tr("已结账：共{amount}，抵扣{netted}，实付{paid}。").format(
+                self.tr("已结账：共{amount}，抵扣{netted}，实付{paid}。{printed}").format(
                     amount=yuan(done.amount.fen),
                     netted=yuan(done.netted_total.fen),
                     paid=yuan(done.paid.fen),
+                    printed=slip,
                 ),
-                ok=True,
+                ok=ok,
             )
 
         dialog = SettleDialog(farmer.name, owed, orders, submit, self)
