@@ -206,20 +206,20 @@ def take_county_prices(session: Session, now: datetime, catalogue: Catalogue) ->
             price = _successor(listed, today)
         wanted[price.uid] = price
     for uid, row in existing.items():
-        price = wanted.get(uid)
+        found = wanted.get(uid)
         if row.first_used_at is not None:
-            if price is None or _row_values(price) != _stored_values(row):
+            if found is None or _row_values(found) != _stored_values(row):
                 _end_before(row, today)
-        elif price is None:
+        elif found is None:
             session.delete(row)
         else:
-            row.product_code, row.grade_code = price.product, price.grade
-            row.day_from, row.day_to = price.day_from, price.day_to
-            row.price_fen, row.per_grams = price.price_fen, price.per_grams
+            row.product_code, row.grade_code = found.product, found.grade
+            row.day_from, row.day_to = found.day_from, found.day_to
+            row.price_fen, row.per_grams = found.price_fen, found.per_grams
             row.list_version, row.set_at = catalogue.version, now
-    for uid, price in wanted.items():
+    for uid, new in wanted.items():
         if uid not in existing:
-            session.add(_county_row(price, catalogue.version, now))
+            session.add(_county_row(new, catalogue.version, now))
     session.flush()
 
 
