@@ -8,6 +8,9 @@ until their web pages exist).
     county-centre flagged [--station CODE]
     county-centre reproject [--station CODE] [--produce]
     county-centre reference publish KIND FILE.json [--township 柳林镇]
+    county-centre staff add LOGIN --name 名字 --role admin|viewer   (password on stdin or prompted)
+    county-centre staff passwd LOGIN
+    county-centre staff disable LOGIN
 
 A database migrated by a newer release is refused (exit 3) before anything is touched.
 """
@@ -21,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from county.app import DEFAULT_BURST, DEFAULT_ENROL_BURST, DEFAULT_ENROL_RATE, DEFAULT_RATE
+from county.console.routes import DEFAULT_LOGIN_BURST, DEFAULT_LOGIN_RATE
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -56,6 +60,18 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         type=float,
         default=DEFAULT_ENROL_BURST,
         help="failed enrolments in a burst per client address",
+    )
+    parser.add_argument(
+        "--login-rate",
+        type=float,
+        default=DEFAULT_LOGIN_RATE,
+        help="failed console logins/s per client address",
+    )
+    parser.add_argument(
+        "--login-burst",
+        type=float,
+        default=DEFAULT_LOGIN_BURST,
+        help="failed console logins in a burst per client address",
     )
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("serve", help="run the service (the default)")
@@ -94,6 +110,17 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     publish.add_argument("file", type=Path, help="the data, a JSON object")
     publish.add_argument("--township", default="", help="routes only: for this township")
+    staff_parser = commands.add_parser("staff", help="county staff accounts for the console")
+    staff_actions = staff_parser.add_subparsers(dest="action", required=True)
+    staff_add = staff_actions.add_parser("add", help="a new account")
+    staff_add.add_argument("login")
+    staff_add.add_argument("--name", required=True, help="shown in the console (名字)")
+    staff_add.add_argument("--role", choices=["admin", "viewer"], required=True)
+    for name, text in (
+        ("passwd", "set a new password (its sessions end)"),
+        ("disable", "the account can no longer log in (its sessions end)"),
+    ):
+        staff_actions.add_parser(name, help=text).add_argument("login")
     return parser.parse_args(argv)
 
 
@@ -117,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
             return _reproject(args)
         if args.command == "reference":
             return _publish(args)
+        if args.command == "staff":
+            return _staff(args)
         return _serve(args)
     except SchemaTooNew as error:
         print(f"错误：{error}", file=sys.stderr)
@@ -225,6 +254,67 @@ def _publish(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_password(login: str) -> str | None:
+    """Typed twice at a terminal (not echoed); else the first line of stdin, so a
+    script can pipe it in. None (after saying why) when the two typings differ."""
+    if sys.stdin.isatty():
+        import getpass
+
+        first = getpass.getpass(f"{login} 的新密码：")
+        again = getpass.getpass("再输入一次：")
+        if first != again:
+            print("错误：两次输入的密码不一样。", file=sys.stderr)
+            return None
+        return first
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def _staff(args: argparse.Namespace) -> int:
+    from county import staff
+    from county.db.engine import WriteSessions
+
+    password = ""
+    if args.action in ("add", "passwd"):
+        read = _read_password(args.login)
+        if read is None:
+            return 2
+        password = read
+        try:
+            staff.check_password(password, args.login)
+        except staff.StaffError as error:
+            print(f"错误：{error}", file=sys.stderr)
+            return 2
+    engine = _open(args)
+    now = datetime.now(UTC)
+    try:
+        with WriteSessions(engine).begin() as session:
+            if args.action == "add":
+                made = staff.add(
+                    session,
+                    now,
+                    login=args.login,
+                    name=args.name,
+                    role=args.role,
+                    password=password,
+                )
+                done = (
+                    f"已开设账号 {made.login}（{made.display_name}，{staff.ROLE_NAMES[made.role]}）"
+                )
+            elif args.action == "passwd":
+                staff.set_password(session, args.login, password)
+                done = f"已为 {args.login} 设置新密码，原有登录已失效"
+            else:
+                staff.disable(session, args.login)
+                done = f"已停用账号 {args.login}，原有登录已失效"
+    except staff.StaffError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    print(done)
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -238,6 +328,8 @@ def _serve(args: argparse.Namespace) -> int:
         "burst": args.burst,
         "enrol_rate": args.enrol_rate,
         "enrol_burst": args.enrol_burst,
+        "login_rate": args.login_rate,
+        "login_burst": args.login_burst,
     }
     app: Any
     if args.workers == 1:

@@ -26,6 +26,7 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
     text,
+    true,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
@@ -351,3 +352,37 @@ class ProduceLot(Base):
     """A business (company or market) per the schema, kept for county staff; the public
     trace answer leaves it out."""
     shipped_g: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class Staff(Base):
+    """A county staff account for the console: ``admin`` (enrols stations, publishes
+    reference data) or ``viewer``. Only the argon2 hash of the password is kept; a
+    disabled account (``active`` false) cannot log in and its sessions stop working."""
+
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    login: Mapped[str] = mapped_column(String(32), unique=True)
+    display_name: Mapped[str] = mapped_column(String(40))
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    created_at: Mapped[datetime] = mapped_column(Instant())
+
+
+class StaffSession(Base):
+    """A console login, kept in the database so any app process can serve the next
+    request (several workers behind one PostgreSQL). The cookie holds a random token;
+    only its sha256 is stored (see ``Credential`` for why not argon2). ``expires_at`` is
+    the idle deadline, pushed forward as the session is used."""
+
+    __tablename__ = "staff_sessions"
+    __table_args__ = (Index("ix_staff_sessions_staff", "staff"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    staff: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(Instant())
+    last_seen_at: Mapped[datetime] = mapped_column(Instant())
+    expires_at: Mapped[datetime] = mapped_column(Instant())
