@@ -21,6 +21,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.orm import sessionmaker
 
 from county.api import Service, build_router
+from county.console import routes as console
 from county.db import migrate
 from county.db.engine import WriteSessions, make_engine, sqlite_url
 from county.errors import Refused
@@ -60,6 +61,8 @@ def create_app(
     burst: float = DEFAULT_BURST,
     enrol_rate: float = DEFAULT_ENROL_RATE,
     enrol_burst: float = DEFAULT_ENROL_BURST,
+    login_rate: float = console.DEFAULT_LOGIN_RATE,
+    login_burst: float = console.DEFAULT_LOGIN_BURST,
 ) -> FastAPI:
     """Raises :class:`county.db.migrate.SchemaTooNew` (nothing touched) when the
     database was migrated by a newer release."""
@@ -86,6 +89,7 @@ def create_app(
     app = FastAPI(title="县级电商公共服务中心", version=__version__, lifespan=lifespan)
     app.add_middleware(RequestIdMiddleware)
     app.include_router(build_router(service))
+    console.install(app, service, RateLimiter(rate=login_rate, burst=login_burst))
 
     @app.exception_handler(Refused)
     async def refused(_request: Request, error: Refused) -> JSONResponse:
