@@ -17,7 +17,7 @@ from station_app.core.produce.farmers import FarmerView
 from station_app.core.store import Store
 from station_app.ui.pages.produce.farmer_picker import FarmerPicker
 from station_app.ui.pages.produce.farmers_tab import HOUSEHOLD_COLUMN, FarmersTab
-from station_app.ui.pages.produce.records_text import HELPED_TONE, ORANGE
+from station_app.ui.pages.produce.text import HELPED_TONE, ORANGE
 from tests.ui.conftest import DIVISION_CODE
 from tests.ui.produce_support import (
     focused,

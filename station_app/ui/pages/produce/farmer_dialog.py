@@ -20,12 +20,12 @@ from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 from station_app.core.errors import FieldError, UserError
 from station_app.core.produce.farmers import HOUSEHOLD_HINT, FarmerForm, FarmerView
 from station_app.ui.messages import ErrorLabel
-from station_app.ui.pages.produce.records_text import (
+from station_app.ui.pages.produce.text import (
     HOUSEHOLDS,
     PAYMENTS,
     core_text,
     household_name,
-    payment_name,
+    preference_name,
 )
 from station_app.ui.pages.settings_dialogs import FormDialog
 from station_app.ui.widgets import Field
@@ -106,7 +106,7 @@ class FarmerDialog(FormDialog):
         self.household.combo.addItem(household_name(None), None)
         self.pay_preference = _Choice(self)
         for code in PAYMENTS:
-            self.pay_preference.combo.addItem(payment_name(code), code)
+            self.pay_preference.combo.addItem(preference_name(code), code)
         self.fields: dict[str, Field | _Choice] = {
             "name": self.name,
             "phone": self.phone,

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from station_app.core.produce.farmers import FarmerView
 from station_app.core.store import Store
-from station_app.ui.pages.produce.records_text import household_name, household_tone
+from station_app.ui.pages.produce.text import household_name, household_tone
 
 Search = Callable[[str], Sequence[FarmerView]]
 SHOWN = 8

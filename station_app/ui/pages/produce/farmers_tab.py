@@ -21,13 +21,13 @@ from station_app.ui.messages import show_outcome
 from station_app.ui.models import Row
 from station_app.ui.pages.produce.farmer_dialog import FarmerDialog
 from station_app.ui.pages.produce.records_table import CellTones, ToneRowsModel, fit_columns
-from station_app.ui.pages.produce.records_text import (
+from station_app.ui.pages.produce.text import (
     RED,
     household_name,
     household_tone,
-    payment_name,
+    preference_name,
     village_text,
-    yuan,
+    yuan_sign,
 )
 from station_app.ui.widgets import big_button, list_table
 
@@ -163,8 +163,8 @@ class FarmersTab(QWidget):
                     farmer.masked_phone or "—",
                     self._village_text(farmer),
                     household_name(farmer.household),
-                    payment_name(farmer.pay_preference),
-                    yuan(owed_fen) if owed_fen else "",
+                    preference_name(farmer.pay_preference),
+                    yuan_sign(owed_fen) if owed_fen else "",
                 ),
                 key=farmer.uid,
             ),

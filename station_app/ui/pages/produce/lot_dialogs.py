@@ -24,7 +24,7 @@ from station_app.core.errors import ValidationError
 from station_app.core.produce.lot_actions import LotView
 from station_app.core.weight import Grams, WeightUnit
 from station_app.ui.messages import user_message
-from station_app.ui.pages.produce.records_text import (
+from station_app.ui.pages.produce.text import (
     GREY,
     RED,
     SHIP_KINDS,

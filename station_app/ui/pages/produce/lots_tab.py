@@ -38,7 +38,7 @@ from station_app.ui.models import Row
 from station_app.ui.pages.orders.receipt_dialog import translate_core
 from station_app.ui.pages.produce.lot_dialogs import ShipDialog, SplitDialog
 from station_app.ui.pages.produce.records_table import CellTones, ToneRowsModel, fit_columns
-from station_app.ui.pages.produce.records_text import (
+from station_app.ui.pages.produce.text import (
     GREEN,
     GREY,
     jin_kg,

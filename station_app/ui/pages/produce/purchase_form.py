@@ -32,12 +32,15 @@ from station_app.core.produce.prices import PriceQuote
 from station_app.ui.controllers.produce import ProduceController
 from station_app.ui.messages import ErrorLabel, user_message
 from station_app.ui.pages.produce.farmer_picker import FarmerPicker
-from station_app.ui.pages.produce.records_text import (
+from station_app.ui.pages.produce.text import (
+    PAYMENTS,
     household_name,
     household_tone,
+    payment_name,
+    price_text,
+    source_name,
     village_text,
 )
-from station_app.ui.pages.produce.text import PAYMENTS, payment_name, price_text, source_name
 from station_app.ui.widgets import set_style
 
 ORANGE, GREEN, GREY = "#e65100", "#2e7d32", "#555"

@@ -43,7 +43,7 @@ from station_app.ui.controllers.produce_records import ProduceRecordsController
 from station_app.ui.messages import show_outcome, user_message
 from station_app.ui.models import Row
 from station_app.ui.pages.produce.records_table import ToneRowsModel, fit_columns
-from station_app.ui.pages.produce.records_text import core_text, jin_figure, kg_figure
+from station_app.ui.pages.produce.text import core_text, jin_figure, kg_figure
 from station_app.ui.receipt_printing import ReceiptPrinter
 from station_app.ui.widgets import big_button, list_table
 
