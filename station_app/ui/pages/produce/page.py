@@ -60,21 +60,22 @@ class ProducePage(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.tabs, 1)
         for tab in self.all_tabs():
-            wrote = getattr(tab, "wrote", None)
-            if wrote is not None:
-                wrote.connect(self.wrote)
+            tab.wrote.connect(self.wrote)
         self.prices_tab.wrote.connect(self.purchase_tab.form.show_price)
 
-    def all_tabs(self) -> list[QWidget]:
-        tabs = (self.tabs.widget(i) for i in range(self.tabs.count()))
-        return [tab for tab in tabs if tab is not None]
+    def all_tabs(self) -> tuple[PurchaseTab | FarmersTab | PricesTab | LotsTab | ReportsTab, ...]:
+        return (
+            self.purchase_tab,
+            self.farmers_tab,
+            self.prices_tab,
+            self.lots_tab,
+            self.reports_tab,
+        )
 
     def set_operator(self, operator: OperatorInfo) -> None:
         self.controller.operator = operator
         for tab in self.all_tabs():
-            set_operator = getattr(tab, "set_operator", None)
-            if callable(set_operator):
-                set_operator(operator)
+            tab.set_operator(operator)
 
     def refresh(self) -> None:
         """Called by the main window when the page comes to the front."""
