@@ -29,7 +29,7 @@ from starlette.concurrency import run_in_threadpool
 
 from county import produce, staff, stations
 from county.api import Service
-from county.console import overview
+from county.console import monthly, overview
 from county.http import RateLimiter
 
 log = logging.getLogger("county.console")
@@ -150,6 +150,9 @@ def install(app: FastAPI, service: Service, login_limiter: RateLimiter | None = 
     limiter = login_limiter or RateLimiter(DEFAULT_LOGIN_RATE, DEFAULT_LOGIN_BURST)
     app.include_router(build_router(service, limiter), prefix="/console", include_in_schema=False)
     app.include_router(build_public_router(service), include_in_schema=False)
+    from county.console import activity_page  # imports this module: mounted from here
+
+    app.include_router(activity_page.router(service), prefix="/console", include_in_schema=False)
     app.mount("/console/static", StaticFiles(directory=str(STATIC)), name="console-static")
 
     @app.exception_handler(ConsoleRefusal)
@@ -211,6 +214,7 @@ def build_router(service: Service, limiter: RateLimiter) -> APIRouter:
     auth = _Auth(service)
     add_login_routes(router, service, limiter, auth)
     add_station_routes(router, service, auth)
+    monthly.add_routes(router, service, auth)
     return router
 
 
