@@ -208,8 +208,9 @@ class Activity:
                 "labels": [p.label for p in self.products],
                 "products": [p.product for p in self.products],
                 "grades": [p.grade for p in self.products],
-                "kg": [float(kg(p.grams)) for p in self.products],
-                "yuan": [float(yuan(p.fen)) for p in self.products],
+                # Exact decimal text, not floats: ECharts reads numeric strings.
+                "kg": [str(kg(p.grams)) for p in self.products],
+                "yuan": [str(yuan(p.fen)) for p in self.products],
             },
         }
 

@@ -201,8 +201,8 @@ def test_the_activity_page_shows_the_townships_figures(
     produce = charts["produce"]
     assert produce["products"] == ["fengxiang_apple"]
     assert produce["grades"] == ["d80"]
-    assert produce["kg"] == [42.0]  # 10 + 30 + 2 kg; the voided 4 kg left out
-    assert produce["yuan"] == [294.0]  # 70 + 210 + 14 元
+    assert produce["kg"] == ["42.000"]  # 10 + 30 + 2 kg; the voided 4 kg left out
+    assert produce["yuan"] == ["294.00"]  # 70 + 210 + 14 元
 
     shown = text_of(page.text)
     assert "到件 5 取件 3 退件 1 寄件 1" in shown
